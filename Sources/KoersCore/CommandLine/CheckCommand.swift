@@ -1,0 +1,111 @@
+import Foundation
+
+/// `koers check`: load the configuration and every agenda and template, and report every problem.
+enum CheckCommand: Subcommand {
+    static let name = "check"
+    static let summary = "Check the configuration, agendas and templates; list every problem."
+    static let spec = Arguments.Spec()
+    static let help = """
+    Usage: koers check [--config FILE] [--json]
+
+    Loads the configuration and every agenda and template it names, and reports all problems in one
+    run: malformed JSON with file, line and column; bad content with its JSON path, the bad value and
+    what would be valid; and consistency warnings (duplicate ids, roles nobody holds, steps outside
+    the horizon, a step linked to a milestone in another half-year, history whose step disappeared).
+    Exits 0 when there are no errors (warnings allowed), 65 otherwise.
+
+    """
+
+    struct Report: Encodable {
+        var ok: Bool
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [Line]
+        var agendas: [AgendaCount]
+        var templates: [TemplateCount]
+        var people: Int
+
+        struct Line: Encodable {
+            var severity: String
+            var file: String
+            var line: Int?
+            var column: Int?
+            var path: String?
+            var message: String
+        }
+        struct AgendaCount: Encodable {
+            var id: String, file: String, themes: Int, activities: Int, steps: Int, milestones: Int, indicators: Int
+        }
+        struct TemplateCount: Encodable {
+            var id: String, file: String, phases: Int, items: Int
+        }
+    }
+
+    static func run(_ context: CommandContext) throws -> CommandOutput {
+        try context.arguments.expectPositionals(atMost: 0)
+        let loaded = Workspace.check(configPath: context.configPath, environment: context.environment)
+        var diagnostics = loaded.diagnostics
+        if let workspace = loaded.workspace {
+            diagnostics += try orphanedHistory(workspace)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let workspace = loaded.workspace
+        let report = Report(
+            ok: errors == 0, errors: errors, warnings: warnings,
+            diagnostics: diagnostics.map {
+                .init(severity: $0.severity.rawValue, file: $0.file, line: $0.position?.line, column: $0.position?.column,
+                      path: $0.path.map(\.description), message: $0.message)
+            },
+            agendas: zip(workspace?.agendas ?? [], workspace?.config.agendaPaths ?? []).map { agenda, file in
+                .init(id: agenda.id, file: file, themes: agenda.themes.count,
+                      activities: agenda.themes.reduce(0) { $0 + $1.activities.count },
+                      steps: agenda.placedSteps.count, milestones: agenda.milestones.count,
+                      indicators: agenda.indicators.count)
+            },
+            templates: zip(workspace?.templates ?? [], workspace?.config.templatePaths ?? []).map { template, file in
+                .init(id: template.id, file: file, phases: template.phases.count, items: template.items.count)
+            },
+            people: workspace?.config.people.count ?? 0)
+        let code: ExitCode = errors == 0 ? .ok : .invalidData
+        if context.json { return CommandOutput(stdout: context.encode(report), exitCode: code) }
+
+        var out = ""
+        for agenda in report.agendas {
+            out += "agenda \(agenda.id) (\(agenda.file)): \(agenda.themes) themes, \(agenda.activities) activities, "
+                + "\(agenda.steps) steps, \(agenda.milestones) milestones, \(agenda.indicators) indicators\n"
+        }
+        for template in report.templates {
+            out += "template \(template.id) (\(template.file)): \(template.phases) phases, \(template.items) items\n"
+        }
+        if let workspace { out += "\(workspace.config.people.count) people; database \(workspace.config.databasePath)\n" }
+        let problems = diagnostics.map { "\($0)\n" }.joined()
+        let verdict = errors == 0
+            ? "OK: no errors, \(warnings) warning(s).\n"
+            : "Error: \(errors) error(s), \(warnings) warning(s).\n"
+        return CommandOutput(stdout: out, stderr: problems + verdict, exitCode: code)
+    }
+
+    /// History recorded for steps the current agenda files no longer contain (renamed or removed in a
+    /// revision), and for agendas no longer loaded. Only looks when the database already exists.
+    static func orphanedHistory(_ workspace: Workspace) throws -> [Diagnostic] {
+        let path = workspace.config.databasePath
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let store = try Store(path: path)
+        var found: [Diagnostic] = []
+        let loaded = Set(workspace.agendas.map(\.id))
+        for (agenda, file) in zip(workspace.agendas, workspace.config.agendaPaths) {
+            let known = Set(agenda.placedSteps.map(\.key))
+            for key in try store.stepsWithHistory(agenda: agenda.id).sorted() where !known.contains(key) {
+                found.append(Diagnostic(.warning, file: file,
+                    "the database holds history for step \(key), which this version of agenda \(agenda.id) no longer has; "
+                    + "restore the step or its key if it was renamed (the history is kept)"))
+            }
+        }
+        for agenda in try store.agendasWithHistory() where !loaded.contains(agenda) {
+            found.append(Diagnostic(.warning, file: workspace.config.file,
+                "the database holds history for agenda \"\(agenda)\", which is not loaded (check \"agendas\")"))
+        }
+        return found
+    }
+}

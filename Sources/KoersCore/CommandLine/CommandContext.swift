@@ -1,0 +1,54 @@
+import Foundation
+
+/// What every command runs with: the parsed arguments, the clock, the environment, and lazy access
+/// to the workspace and the store.
+struct CommandContext {
+    let arguments: Arguments
+    let clock: any Clock
+    let environment: [String: String]
+
+    var json: Bool { arguments.flags.contains("json") }
+
+    /// `--config`, else `$KOERS_CONFIG`, else the system location.
+    var configPath: String {
+        arguments.options["config"] ?? environment["KOERS_CONFIG"] ?? "/etc/koers/koers.json"
+    }
+
+    func workspace() throws(Workspace.Invalid) -> Workspace {
+        try Workspace.load(configPath: configPath, environment: environment)
+    }
+
+    /// "Now" for this run: `--now` (a day, taken at noon local time, or an ISO 8601 moment), else the clock.
+    func now(_ timeZone: AgendaTimeZone) throws(UsageError) -> Date {
+        guard let text = arguments.options["now"] else { return clock.now() }
+        if let day = LocalDate(text) { return timeZone.moment(day, hour: 12) }
+        if let moment = Timestamp.parse(text) { return moment }
+        throw UsageError("--now \"\(text)\" is not a date; expected YYYY-MM-DD or an ISO 8601 moment such as 2024-10-01T09:00:00+02:00")
+    }
+
+    func openStore(_ workspace: Workspace) throws -> Store {
+        try Store(path: workspace.config.databasePath)
+    }
+
+    func agendaSet(_ workspace: Workspace, _ store: Store) throws -> AgendaSet {
+        try AgendaSet(workspace: workspace, store: store)
+    }
+
+    /// Encodes a view as JSON for `--json`: pretty, keys sorted, stable for scripts and tests.
+    func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// A subcommand: its name, help and options, and what it does.
+protocol Subcommand: Sendable {
+    static var name: String { get }
+    static var summary: String { get }
+    /// The usage lines and option descriptions shown by `--help`.
+    static var help: String { get }
+    static var spec: Arguments.Spec { get }
+    static func run(_ context: CommandContext) throws -> CommandOutput
+}

@@ -1,0 +1,30 @@
+/// The board's installation: where state lives, which agendas to load, and the people who hold the
+/// agenda's roles. Agendas name roles; only the configuration names people.
+public struct Config: Sendable {
+    /// The configuration file itself, for messages.
+    public var file: String
+    public var databasePath: String
+    public var timeZone: AgendaTimeZone
+    public var agendaPaths: [String]
+    public var templatePaths: [String]
+    public var schools: [School]
+    public var people: [Person]
+
+    public struct School: Sendable {
+        public var id: String
+        public var name: String
+    }
+
+    public func people(holding role: String) -> [Person] { people.filter { $0.roles.contains(role) } }
+    public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+}
+
+/// Someone who is reminded, reported to or records progress. Kept to the minimum the work needs
+/// (AVG/GDPR): a name, an address, a school and roles.
+public struct Person: Sendable {
+    public var id: String
+    public var name: String
+    public var email: String
+    public var school: String?
+    public var roles: [String]
+}

@@ -1,0 +1,54 @@
+/// One problem found while loading or checking: where it is, what is wrong, what would be valid.
+///
+/// Rendered as `file:line:column: error: path: message`, the shape editors and terminals make
+/// clickable.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning
+        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    }
+
+    public var severity: Severity
+    public var file: String
+    public var position: SourcePosition?
+    /// The JSON path, when the problem is in a file's content.
+    public var path: JSONPath?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, position: SourcePosition? = nil,
+                path: JSONPath? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.position = position
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        var s = file
+        if let position { s += ":\(position.line):\(position.column)" }
+        s += ": \(severity.rawValue): "
+        if let path, path != .root { s += "\(path): " }
+        return s + message
+    }
+}
+
+/// Collects diagnostics for one file, so a single run reports every problem, not just the first.
+final class DiagnosticLog {
+    let file: String
+    private(set) var items: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    func error(_ message: String, at node: JSONNode? = nil, path: JSONPath? = nil) {
+        items.append(Diagnostic(.error, file: file, position: node?.position, path: path, message))
+    }
+
+    func warning(_ message: String, at node: JSONNode? = nil, path: JSONPath? = nil) {
+        items.append(Diagnostic(.warning, file: file, position: node?.position, path: path, message))
+    }
+
+    func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+}

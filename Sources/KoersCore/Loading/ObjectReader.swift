@@ -1,0 +1,176 @@
+import Foundation
+
+/// Reads the members of one JSON object into typed values, reporting each problem with its JSON
+/// path and position and carrying on, so that one run lists every problem of a file.
+///
+/// A reader remembers which keys were read; `finish()` reports the rest as unknown (a misspelt
+/// `"titel"` must not be silently ignored).
+final class ObjectReader {
+    let node: JSONNode
+    let path: JSONPath
+    let log: DiagnosticLog
+    private let members: [JSONMember]
+    private var read: Set<String> = []
+
+    /// Nil (after logging) when `node` is not an object. `what` names it for the message.
+    init?(_ node: JSONNode, path: JSONPath, log: DiagnosticLog, what: String) {
+        guard let members = node.members else {
+            log.error("expected \(what) (a JSON object), found \(node.preview)", at: node, path: path)
+            return nil
+        }
+        self.node = node
+        self.path = path
+        self.log = log
+        self.members = members
+        var seen: Set<String> = []
+        for member in members where !seen.insert(member.key).inserted {
+            log.warning("duplicate key \"\(member.key)\": the last one counts",
+                        at: member.value, path: path.appending(member.key))
+        }
+    }
+
+    /// The member's node, marking the key as read. Reports a missing required key.
+    func node(_ key: String, required: Bool, expected: String) -> JSONNode? {
+        read.insert(key)
+        guard let value = node[key] else {
+            if required { log.error("missing required key \"\(key)\" (\(expected))", at: node, path: path) }
+            return nil
+        }
+        return value
+    }
+
+    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+        guard let value = node(key, required: required, expected: "a text") else { return nil }
+        guard let s = value.string else {
+            log.error("expected a text, found \(value.preview)", at: value, path: path.appending(key))
+            return nil
+        }
+        if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            log.error("must not be empty", at: value, path: path.appending(key))
+            return nil
+        }
+        return s
+    }
+
+    /// A string that must match `parse`; `expected` describes valid values for the message.
+    func parsed<T>(_ key: String, required: Bool = true, expected: String,
+                   _ parse: (String) -> T?) -> T? {
+        guard let value = node(key, required: required, expected: expected) else { return nil }
+        return ObjectReader.parse(value, path: path.appending(key), log: log, expected: expected, parse)
+    }
+
+    static func parse<T>(_ value: JSONNode, path: JSONPath, log: DiagnosticLog, expected: String,
+                         _ parse: (String) -> T?) -> T? {
+        guard let s = value.string, let result = parse(s) else {
+            log.error("\(value.preview) is not valid here; expected \(expected)", at: value, path: path)
+            return nil
+        }
+        return result
+    }
+
+    /// An identifier matching `pattern` (one of the `IdentifierPattern`s).
+    func identifier(_ key: String, _ pattern: IdentifierPattern, required: Bool = true) -> String? {
+        parsed(key, required: required, expected: pattern.expected) { pattern.matches($0) ? $0 : nil }
+    }
+
+    func number(_ key: String, required: Bool = true) -> Double? {
+        guard let value = node(key, required: required, expected: "a number") else { return nil }
+        guard let d = value.double else {
+            log.error("expected a number, found \(value.preview)", at: value, path: path.appending(key))
+            return nil
+        }
+        return d
+    }
+
+    func integer(_ key: String, required: Bool = true, atLeast minimum: Int) -> Int? {
+        guard let value = node(key, required: required, expected: "a whole number") else { return nil }
+        guard let i = value.int, i >= minimum else {
+            log.error("\(value.preview) is not valid here; expected a whole number ≥ \(minimum)",
+                      at: value, path: path.appending(key))
+            return nil
+        }
+        return i
+    }
+
+    /// The elements of an array member with their paths; nil when absent or not an array.
+    func array(_ key: String, required: Bool = true) -> [(node: JSONNode, path: JSONPath)]? {
+        guard let value = node(key, required: required, expected: "a list") else { return nil }
+        guard let items = value.array else {
+            log.error("expected a list, found \(value.preview)", at: value, path: path.appending(key))
+            return nil
+        }
+        let base = path.appending(key)
+        return items.enumerated().map { ($0.element, base.appending($0.offset)) }
+    }
+
+    func object(_ key: String, required: Bool = true, what: String) -> ObjectReader? {
+        guard let value = node(key, required: required, expected: what) else { return nil }
+        return ObjectReader(value, path: path.appending(key), log: log, what: what)
+    }
+
+    /// A list of texts (e.g. detail bullets).
+    func strings(_ key: String, required: Bool = false) -> [String]? {
+        guard let items = array(key, required: required) else { return nil }
+        return items.compactMap { item in
+            guard let s = item.node.string else {
+                log.error("expected a text, found \(item.node.preview)", at: item.node, path: item.path)
+                return nil
+            }
+            return s
+        }
+    }
+
+    /// Reports keys that were never read: they are misspelt or belong to another format version.
+    func finish() {
+        let known = read.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        for member in members where !read.contains(member.key) && member.key != "$schema" {
+            log.error("unknown key \"\(member.key)\"; expected one of: \(known)",
+                      at: member.value, path: path.appending(member.key))
+        }
+    }
+}
+
+/// The spellings allowed for ids, so messages can say exactly what would be valid.
+enum IdentifierPattern {
+    /// `ook-sop`, `lerende-leraar`, `co-oper`
+    case slug
+    /// `LL`, `KC`
+    case themeCode
+    /// `a`, `b`, `i`
+    case activityID
+    /// `A1`, `B7`
+    case stepID
+    /// person ids: `c.jansen`
+    case personID
+
+    var expected: String {
+        switch self {
+        case .slug: "lower-case letters, digits and '-' (e.g. \"lerende-leraar\")"
+        case .themeCode: "1 to 6 upper-case letters or digits starting with a letter (e.g. \"LL\")"
+        case .activityID: "a lower-case letter, optionally followed by letters or digits (e.g. \"a\")"
+        case .stepID: "an upper-case letter followed by upper-case letters or digits (e.g. \"A1\")"
+        case .personID: "letters, digits, '.', '_' or '-' (e.g. \"c.jansen\")"
+        }
+    }
+
+    func matches(_ s: String) -> Bool {
+        let u = Array(s.unicodeScalars)
+        guard let first = u.first, u.count <= 64 else { return false }
+        func lower(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) }
+        func upper(_ c: Unicode.Scalar) -> Bool { ("A"..."Z").contains(c) }
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        switch self {
+        case .slug:
+            return (lower(first) || digit(first)) && u.allSatisfy { lower($0) || digit($0) || $0 == "-" }
+        case .themeCode:
+            return u.count <= 6 && upper(first) && u.allSatisfy { upper($0) || digit($0) }
+        case .activityID:
+            return lower(first) && u.allSatisfy { lower($0) || digit($0) }
+        case .stepID:
+            return upper(first) && u.allSatisfy { upper($0) || digit($0) }
+        case .personID:
+            return (lower(first) || upper(first) || digit(first))
+                && u.allSatisfy { lower($0) || upper($0) || digit($0) || $0 == "." || $0 == "_" || $0 == "-" }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Everything Koers works from, loaded and checked: the configuration and its agendas and templates.
+/// Commands and the daemon start here; a reload builds a new one and keeps the old on failure.
+public struct Workspace: Sendable {
+    public var config: Config
+    public var agendas: [Agenda]
+    public var templates: [Template]
+    /// Warnings found while loading (errors prevent a workspace from existing).
+    public var warnings: [Diagnostic]
+
+    /// All problems found in one run, errors first.
+    public struct Invalid: Error, CustomStringConvertible, Sendable {
+        public var diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var description: String {
+            "\(errors.count) error(s) in the configuration or agendas:\n"
+                + diagnostics.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// The outcome of `check`: a workspace when there are no errors, and every diagnostic either way.
+    public struct Loaded: Sendable {
+        public var workspace: Workspace?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads and validates; throws with every problem when there is any error.
+    public static func load(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(Invalid) -> Workspace {
+        let loaded = check(configPath: configPath, environment: environment)
+        guard let workspace = loaded.workspace else { throw Invalid(diagnostics: loaded.diagnostics) }
+        return workspace
+    }
+
+    /// Loads everything it can and reports every problem, as `koers check` does.
+    public static func check(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Loaded {
+        let configLog = DiagnosticLog(file: configPath)
+        guard let root = SourceFile.parse(configPath, log: configLog),
+              let raw = ConfigDecoder(log: configLog).decode(root) else {
+            return Loaded(workspace: nil, diagnostics: configLog.items)
+        }
+        let configFolder = (configPath as NSString).deletingLastPathComponent
+        func resolve(_ path: String, against folder: String) -> String {
+            if path.hasPrefix("/") || folder.isEmpty { return path }
+            return FilePath.normalized(folder + "/" + path)
+        }
+        let stateFolder = environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+        let config = Config(
+            file: configPath,
+            databasePath: resolve(raw.database, against: stateFolder ?? configFolder),
+            timeZone: raw.timeZone,
+            agendaPaths: raw.agendas.map { resolve($0, against: configFolder) },
+            templatePaths: raw.templates.map { resolve($0, against: configFolder) },
+            schools: raw.schools,
+            people: raw.people)
+
+        var diagnostics = configLog.items
+        var agendas: [Agenda] = []
+        for path in config.agendaPaths {
+            let log = DiagnosticLog(file: path)
+            if let root = SourceFile.parse(path, log: log), let agenda = AgendaDecoder(log: log).decode(root) {
+                if !log.hasErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }
+                agendas.append(agenda)
+            }
+            diagnostics += log.items
+        }
+        var templates: [Template] = []
+        for path in config.templatePaths {
+            let log = DiagnosticLog(file: path)
+            if let root = SourceFile.parse(path, log: log), let template = TemplateDecoder(log: log).decode(root) {
+                if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
+                templates.append(template)
+            }
+            diagnostics += log.items
+        }
+        let crossLog = DiagnosticLog(file: configPath)
+        ConfigValidator(config: config, agendas: agendas, templates: templates, log: crossLog, root: root).validate()
+        diagnostics += crossLog.items
+        diagnostics.sort { $0.severity < $1.severity }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Loaded(workspace: nil, diagnostics: diagnostics)
+        }
+        let workspace = Workspace(config: config, agendas: agendas, templates: templates, warnings: diagnostics)
+        return Loaded(workspace: workspace, diagnostics: diagnostics)
+    }
+}

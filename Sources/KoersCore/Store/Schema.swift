@@ -1,0 +1,28 @@
+/// The database schema, as forward migrations keyed by `PRAGMA user_version`. Never edit a shipped
+/// migration: add the next one.
+enum Schema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "status history", sql: """
+            CREATE TABLE status_event (
+                id INTEGER PRIMARY KEY,
+                agenda TEXT NOT NULL,
+                step TEXT NOT NULL,
+                status TEXT NOT NULL
+                    CHECK (status IN ('planned', 'in-progress', 'done', 'postponed', 'dropped')),
+                postponed_to TEXT,
+                at TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                recorded_by TEXT,
+                note TEXT,
+                CHECK ((status = 'postponed') = (postponed_to IS NOT NULL))
+            );
+            CREATE INDEX status_event_by_step ON status_event (agenda, step, at, id);
+            CREATE TRIGGER status_event_is_append_only_update BEFORE UPDATE ON status_event
+                BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
+            CREATE TRIGGER status_event_is_append_only_delete BEFORE DELETE ON status_event
+                BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
+            """),
+    ]
+
+    static let migrator = Migrator(migrations)
+}
