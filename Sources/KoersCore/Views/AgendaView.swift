@@ -138,7 +138,7 @@ public struct AgendaView: Encodable, Sendable {
                 }
             }
         }
-        out.append("Legenda: ✓ afgerond  ▶ in uitvoering  ○ gepland  → uitgesteld  ✗ vervallen  ! te laat")
+        out.append("✓ afgerond  ▶ in uitvoering  ○ gepland  → uitgesteld  ✗ vervallen  ! te laat")
         return out.joined(separator: "\n") + "\n"
     }
 

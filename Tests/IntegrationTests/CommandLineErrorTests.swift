@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// What the command line says when something is wrong: exit status, and a message that says what to
+/// do next.
+@Suite("koers command-line errors and help")
+struct CommandLineErrorTests {
+    @Test("An unknown step is refused with exit 1 and suggestions")
+    func unknownStep() throws {
+        let site = try Installation()
+        let r = try site.koers("set", "LO-A9", "done", now: "2023-01-10")
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("Error: no step \"LO-A9\""))
+    }
+
+    @Test("An impossible transition is refused with exit 1 and says what is allowed")
+    func impossible() throws {
+        let site = try Installation()
+        #expect(try site.koers("set", "LL-A1", "done", now: "2023-01-10").status == 0)
+        let r = try site.koers("set", "LL-A1", "dropped", now: "2023-01-11")
+        #expect(r.status == 1)
+        #expect(r.stderr == "Error: LL-A1 cannot go from done to dropped; a done step can only be reopened (in-progress)\n")
+        let again = try site.koers("set", "LL-A1", "done", now: "2023-01-12")
+        #expect(again.stderr == "Error: LL-A1 is already done; nothing recorded\n")
+    }
+
+    @Test("Postponing without a target half-year says how to give one")
+    func postponeWithoutTarget() throws {
+        let site = try Installation()
+        let r = try site.koers("set", "LL-A1", "postponed", now: "2023-01-10")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--to YYYY-H1"))
+    }
+
+    @Test("Usage mistakes exit 64 and print the command's usage")
+    func usage() throws {
+        let site = try Installation()
+        var r = try site.koers("set", "LL-A1")
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: missing STATUS"))
+        #expect(r.stderr.contains("Usage: koers set STEP STATUS"))
+        r = try site.koers("agenda", "--colour")
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown option --colour"))
+        r = try site.koers("agenda", "--period", "2023-H3")
+        #expect(r.status == 64)
+        r = try site.koers("frobnicate")
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("unknown command \"frobnicate\""))
+        r = try KoersProcess.run([])
+        #expect(r.status == 64)
+    }
+
+    @Test("--help works on every command, on stdout, exit 0")
+    func help() throws {
+        for command in ["check", "agenda", "show", "set", "due", "milestones", "history"] {
+            let r = try KoersProcess.run([command, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.hasPrefix("Usage: koers \(command)"), "\(command)")
+            #expect(r.stderr.isEmpty)
+        }
+        let r = try KoersProcess.run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Exit status"))
+    }
+
+    @Test("A broken agenda stops every command with exit 65 and the file, line and column")
+    func brokenAgenda() throws {
+        let site = try Installation()
+        let broken = site.folder + "/broken.json"
+        try "{\n  \"format\": \"koers-agenda/1\",\n  \"id\": \"x\"\n  \"title\": \"y\"\n}\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let config = try String(contentsOfFile: site.config, encoding: .utf8)
+            .replacingOccurrences(of: "\"\(KoersProcess.repository)/Agendas/ook-2022-2024.json\"", with: "\"broken.json\"")
+        try config.write(toFile: site.config, atomically: true, encoding: .utf8)
+        for command in [["check"], ["agenda"]] {
+            let r = try site.koers(command[0])
+            #expect(r.status == 65)
+            #expect(r.stderr.contains("broken.json:4:3: error: malformed JSON"), "\(r.stderr)")
+        }
+    }
+
+    @Test("A missing configuration file is named")
+    func missingConfig() throws {
+        let r = try KoersProcess.run(["--config", "/nonexistent/koers.json", "check"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("/nonexistent/koers.json: error: no such file"))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs the built `koers` executable as a real process and captures what it prints.
+struct KoersProcess {
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The `koers` binary SwiftPM built next to the test bundle.
+    static let executable: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [beside, beside.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("koers").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return repository + "/.build/debug/koers"
+    }()
+
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }()
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                      status: process.terminationStatus)
+    }
+}
+
+/// A temporary folder with the bundled agenda and a copy of the example configuration whose
+/// database lives in the folder; removed when released.
+final class Installation {
+    let folder: String
+    let config: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-it-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let example = try String(contentsOfFile: KoersProcess.repository + "/Config/koers.example.json", encoding: .utf8)
+        config = folder + "/koers.json"
+        try example
+            .replacingOccurrences(of: "\"../Agendas/", with: "\"\(KoersProcess.repository)/Agendas/")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    func koers(_ arguments: String..., now: String? = nil) throws -> KoersProcess.Result {
+        var args = ["--config", config]
+        if let now { args += ["--now", now] }
+        return try KoersProcess.run(args + arguments)
+    }
+
+    var demoHistory: String { KoersProcess.repository + "/Agendas/demo/ook-2022-2024.history.json" }
+}
