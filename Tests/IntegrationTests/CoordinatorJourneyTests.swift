@@ -64,6 +64,26 @@ struct CoordinatorJourneyTests {
         }
     }
 
+    @Test("Filters narrow the agenda to a half-year, a role or a status")
+    func filters() throws {
+        let site = try Installation()
+        func keys(_ args: String...) throws -> [String] {
+            let r = try KoersProcess.run(["--config", site.config, "--now", "2023-03-01", "--json", "agenda"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            let view = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            return ((view["agendas"] as! [[String: Any]])[0]["themes"] as! [[String: Any]])
+                .flatMap { ($0["activities"] as! [[String: Any]]).flatMap { $0["steps"] as! [[String: Any]] } }
+                .map { $0["key"] as! String }
+        }
+        #expect(try keys("--period", "2023-H1") == ["LL-A2", "LO-A3", "LO-D3", "OR-A2", "OR-B3", "KC-A2", "KC-B2", "KC-C2", "KC-E1"])
+        #expect(try keys("--period", "2023-H1", "--role", "directieteam") == ["LL-A2"])
+        #expect(try keys("--theme", "organisatie", "--status", "planned").count == 7)
+        #expect(try keys("--status", "done").isEmpty)
+        let r = try site.koers("agenda", "--theme", "XX")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no theme \"XX\""))
+    }
+
     @Test("The demo history imports and gives a meaningful first look in October 2024")
     func demo() throws {
         let site = try Installation()

@@ -132,7 +132,7 @@ public struct AgendaView: Encodable, Sendable {
                 for activity in theme.activities {
                     out.append(TextLayout.wrap("\(activity.id). \(activity.text)", indent: "   "))
                     let roles = activity.roles.map { "\($0.role) \(Duty(rawValue: $0.does)!.dutch)" }.joined(separator: " · ")
-                    out.append(TextLayout.wrap("Rollen: " + roles, indent: "           ", firstIndent: 3).prefixLines("   "))
+                    out.append(TextLayout.wrap("   Rollen: " + roles, indent: "           "))
                     for step in activity.steps { out.append(stepLine(step)) }
                     out.append("")
                 }
@@ -186,8 +186,3 @@ public struct AgendaView: Encodable, Sendable {
     }
 }
 
-extension String {
-    func prefixLines(_ prefix: String) -> String {
-        components(separatedBy: "\n").map { prefix + $0 }.joined(separator: "\n")
-    }
-}

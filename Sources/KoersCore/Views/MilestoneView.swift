@@ -24,20 +24,39 @@ public struct MilestoneView: Encodable, Sendable {
         var list: [(LocalDate, Occurrence)] = []
         for entry in set.entries {
             for milestone in entry.agenda.milestones {
-                for when in milestone.occurrences(through: to) where when.lastDay >= from {
-                    let steps = milestone.steps.compactMap { key in
-                        entry.agenda.placedStep(key).map {
-                            StepSummary(agenda: entry.agenda.id, placed: $0, history: entry.history(key), moment: moment, today: today)
-                        }
-                    }
+                let all = milestone.occurrences(through: max(to, milestone.when.lastDay).adding(months: 36))
+                let steps = Self.assign(milestone.steps, of: entry, to: all, moment: moment, today: today)
+                for (index, when) in all.enumerated() where when.lastDay >= from && when.firstDay <= to {
                     list.append((when.firstDay, Occurrence(
                         agenda: entry.agenda.id, milestone: milestone.id, title: milestone.title, when: when.description,
                         roles: milestone.roles.map { .init(role: $0.role, does: $0.duty.rawValue) },
-                        steps: steps, passed: when.lastDay < today)))
+                        steps: steps[index] ?? [], passed: when.lastDay < today)))
                 }
             }
         }
         occurrences = list.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Gives each linked step to the occurrence it carries out: the one its (postponed) half-year or
+    /// date overlaps, else the nearest. A step of the 2024 scan does not show under the 2026 scan.
+    static func assign(_ keys: [StepKey], of entry: AgendaSet.Entry, to occurrences: [PlannedDate],
+                       moment: Date, today: LocalDate) -> [Int: [StepSummary]] {
+        var result: [Int: [StepSummary]] = [:]
+        guard !occurrences.isEmpty else { return result }
+        for key in keys {
+            guard let placed = entry.agenda.placedStep(key) else { continue }
+            let history = entry.history(key)
+            let expected = history.period(of: placed.step, asOf: moment)
+            let date = expected != placed.step.period ? PlannedDate.halfYear(expected) : (placed.step.due ?? .halfYear(expected))
+            func distance(_ o: PlannedDate) -> Int {
+                if o.firstDay <= date.lastDay && date.firstDay <= o.lastDay { return 0 }
+                return min(abs(o.firstDay.dayNumber - date.lastDay.dayNumber), abs(date.firstDay.dayNumber - o.lastDay.dayNumber))
+            }
+            let best = occurrences.indices.min { distance(occurrences[$0]) < distance(occurrences[$1]) }!
+            result[best, default: []].append(StepSummary(agenda: entry.agenda.id, placed: placed, history: history,
+                                                         moment: moment, today: today))
+        }
+        return result
     }
 
     public func text() -> String {
@@ -45,12 +64,13 @@ public struct MilestoneView: Encodable, Sendable {
         if occurrences.isEmpty { out.append("Geen mijlpalen in deze periode.") }
         for o in occurrences {
             let when = PlannedDate(o.when)?.dutch ?? o.when
-            let head = "\(o.passed ? "✓" : "◆") \(TextLayout.pad(when, 18)) "
-            out.append(head + TextLayout.wrap(o.title, indent: String(repeating: " ", count: head.count), firstIndent: head.count))
+            out.append(TextLayout.labelled("\(o.passed ? "◇" : "◆") \(when)", o.title, column: 24))
             for s in o.steps {
-                out.append(TextLayout.wrap("      \(s.mark) \(s.key) \(s.text)", indent: "               "))
+                out.append(TextLayout.labelled("      \(s.mark) \(s.key)", s.text, column: 14))
             }
         }
+        out.append("")
+        out.append("◆ komend  ◇ voorbij  ✓ afgerond  ▶ in uitvoering  ○ gepland  ! te laat")
         return out.joined(separator: "\n") + "\n"
     }
 }

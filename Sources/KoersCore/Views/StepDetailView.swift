@@ -61,18 +61,17 @@ public struct StepDetailView: Encodable, Sendable {
         if step.expectedIn != step.period { out.append("Verwacht in: \(step.expectedIn)") }
         if let due = step.due.flatMap(PlannedDate.init) { out.append("Datum:       \(due.dutch)") }
         if let phase = step.phase { out.append("PDCA-fase:   \(phase.uppercased())") }
-        out.append(TextLayout.wrap("Waarborg:    \(themeTitle)", indent: "             "))
-        out.append(TextLayout.wrap("Activiteit:  \(step.activity.split(separator: "-").last!). \(activityText)", indent: "             "))
-        for item in subitems { out.append(TextLayout.wrap("             \(item)", indent: "               ")) }
+        out.append(TextLayout.labelled("Waarborg:", themeTitle))
+        out.append(TextLayout.labelled("Activiteit:", "\(step.activity.split(separator: "-").last!). \(activityText)"))
+        for item in subitems { out.append(TextLayout.labelled("", item)) }
         for role in step.roles {
-            out.append("Rol:         \(role.role) \(Duty(rawValue: role.does)!.dutch)")
+            out.append(TextLayout.labelled("Rol:", "\(role.role) \(Duty(rawValue: role.does)!.dutch)"))
         }
         if let responsibilities {
-            out.append(TextLayout.wrap("Verantwoordelijkheden: " + responsibilities.replacingOccurrences(of: "\n\n", with: " "),
-                                       indent: "             "))
+            out.append(TextLayout.labelled("Taken:", responsibilities.replacingOccurrences(of: "\n\n", with: " ")))
         }
-        for m in milestones { out.append("Mijlpaal:    \(m.title) (\(PlannedDate(m.when)?.dutch ?? m.when))") }
-        if let note { out.append(TextLayout.wrap("Noot:        \(note)", indent: "             ")) }
+        for m in milestones { out.append(TextLayout.labelled("Mijlpaal:", "\(m.title) (\(PlannedDate(m.when)?.dutch ?? m.when))")) }
+        if let note { out.append(TextLayout.labelled("Noot:", note)) }
         out.append("")
         out.append("Geschiedenis")
         if history.isEmpty { out.append("  (nog niets vastgelegd)") }
@@ -83,7 +82,7 @@ public struct StepDetailView: Encodable, Sendable {
             var text = "  \(at)  \(status)"
             if let by = line.by { text += " — \(by)" }
             out.append(text)
-            if let note = line.note { out.append(TextLayout.wrap(note, indent: "              ").prefixLines("              ")) }
+            if let note = line.note { out.append(TextLayout.labelled("", note, column: 14)) }
         }
         return out.joined(separator: "\n") + "\n"
     }
