@@ -6,10 +6,7 @@ struct AgendaDecoder {
 
     func decode(_ root: JSONNode) -> Agenda? {
         guard let r = ObjectReader(root, path: .root, log: log, what: "an agenda") else { return nil }
-        if let format = r.string("format"), format != Self.format {
-            log.error("\"\(format)\" is not a format this Koers reads; expected \"\(Self.format)\"",
-                      at: root["format"], path: JSONPath.root.appending("format"))
-        }
+        r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
         let title = r.string("title")
         let subtitle = r.string("subtitle", required: false)

@@ -15,10 +15,7 @@ struct ConfigDecoder {
 
     func decode(_ root: JSONNode) -> Raw? {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a configuration") else { return nil }
-        if let format = r.string("format"), format != Self.format {
-            log.error("\"\(format)\" is not a format this Koers reads; expected \"\(Self.format)\"",
-                      at: root["format"], path: JSONPath.root.appending("format"))
-        }
+        r.expectFormat(Self.format)
         let database = r.string("database")
         let timeZone = r.parsed("timeZone", expected: "an IANA time zone such as \"Europe/Amsterdam\"") {
             AgendaTimeZone(identifier: $0)

@@ -120,6 +120,14 @@ final class ObjectReader {
         }
     }
 
+    /// Checks the top-level `"format"` key: a file of another kind or a newer version is refused
+    /// by name instead of being half-read.
+    func expectFormat(_ format: String) {
+        guard let found = string("format"), found != format else { return }
+        log.error("\"\(found)\" is not a format this Koers reads; expected \"\(format)\"",
+                  at: node["format"], path: path.appending("format"))
+    }
+
     /// Reports keys that were never read: they are misspelt or belong to another format version.
     func finish() {
         let known = read.sorted().map { "\"\($0)\"" }.joined(separator: ", ")

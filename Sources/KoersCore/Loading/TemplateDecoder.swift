@@ -5,10 +5,7 @@ struct TemplateDecoder {
 
     func decode(_ root: JSONNode) -> Template? {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a template") else { return nil }
-        if let format = r.string("format"), format != Self.format {
-            log.error("\"\(format)\" is not a format this Koers reads; expected \"\(Self.format)\"",
-                      at: root["format"], path: JSONPath.root.appending("format"))
-        }
+        r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
         let title = r.string("title")
         let language = r.string("language")

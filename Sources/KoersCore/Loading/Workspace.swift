@@ -57,23 +57,17 @@ public struct Workspace: Sendable {
             people: raw.people)
 
         var diagnostics = configLog.items
-        var agendas: [Agenda] = []
-        for path in config.agendaPaths {
-            let log = DiagnosticLog(file: path)
-            if let root = SourceFile.parse(path, log: log), let agenda = AgendaDecoder(log: log).decode(root) {
+        let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
+            AgendaDecoder(log: log).decode(root).map { agenda in
                 if !log.hasErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }
-                agendas.append(agenda)
+                return agenda
             }
-            diagnostics += log.items
         }
-        var templates: [Template] = []
-        for path in config.templatePaths {
-            let log = DiagnosticLog(file: path)
-            if let root = SourceFile.parse(path, log: log), let template = TemplateDecoder(log: log).decode(root) {
+        let templates = loadEach(config.templatePaths, into: &diagnostics) { root, log in
+            TemplateDecoder(log: log).decode(root).map { template in
                 if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
-                templates.append(template)
+                return template
             }
-            diagnostics += log.items
         }
         let crossLog = DiagnosticLog(file: configPath)
         ConfigValidator(config: config, agendas: agendas, templates: templates, log: crossLog, root: root).validate()
@@ -84,5 +78,15 @@ public struct Workspace: Sendable {
         }
         let workspace = Workspace(config: config, agendas: agendas, templates: templates, warnings: diagnostics)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
+    }
+
+    /// Parses and decodes each file, collecting its diagnostics; a file that fails is left out.
+    private static func loadEach<T>(_ paths: [String], into diagnostics: inout [Diagnostic],
+                                    decode: (JSONNode, DiagnosticLog) -> T?) -> [T] {
+        paths.compactMap { path in
+            let log = DiagnosticLog(file: path)
+            defer { diagnostics += log.items }
+            return SourceFile.parse(path, log: log).flatMap { decode($0, log) }
+        }
     }
 }

@@ -15,10 +15,7 @@ public enum HistoryImport {
         guard let root = SourceFile.parse(file, log: log), let r = ObjectReader(root, path: .root, log: log, what: "a history") else {
             throw Workspace.Invalid(diagnostics: log.items)
         }
-        if let format = r.string("format"), format != Self.format {
-            log.error("\"\(format)\" is not a format this Koers reads; expected \"\(Self.format)\"", at: root["format"],
-                      path: JSONPath.root.appending("format"))
-        }
+        r.expectFormat(Self.format)
         let agendaID = r.identifier("agenda", .slug)
         let entry = agendaID.flatMap { id in set.entries.first { $0.agenda.id == id } }
         if let agendaID, entry == nil {
