@@ -22,6 +22,36 @@ enum Schema {
             CREATE TRIGGER status_event_is_append_only_delete BEFORE DELETE ON status_event
                 BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END;
             """),
+        Migration(version: 2, name: "outbox and reminder log", sql: """
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                person TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                message BLOB NOT NULL,
+                message_id TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_response TEXT,
+                created_at TEXT NOT NULL,
+                sent_at TEXT,
+                reported_at TEXT
+            );
+            CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+            CREATE TABLE reminder (
+                key TEXT PRIMARY KEY,
+                outbox_id INTEGER REFERENCES outbox (id),
+                status TEXT NOT NULL CHECK (status IN ('queued', 'stale')),
+                send_on TEXT NOT NULL,
+                recorded_at TEXT NOT NULL
+            );
+            CREATE TABLE daemon_state (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """),
     ]
 
     static let migrator = Migrator(migrations)

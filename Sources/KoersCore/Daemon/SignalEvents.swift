@@ -1,0 +1,25 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns SIGHUP into a reload and SIGTERM/SIGINT into a stop, delivered through Dispatch sources on
+/// a private queue (no Swift work inside a C signal handler). Keep the value alive while running.
+public final class SignalEvents: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "koers.signals")
+    private var sources: [DispatchSourceSignal] = []
+
+    public init(_ wakeup: Wakeup) {
+        signal(SIGPIPE, SIG_IGN)
+        for (number, reason) in [(SIGHUP, Wakeup.Reason.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { wakeup.post(reason) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit { sources.forEach { $0.cancel() } }
+}
