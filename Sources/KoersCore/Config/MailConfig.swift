@@ -1,0 +1,68 @@
+/// How Koers sends mail, as configured. Secrets are never here: only where to read them.
+public struct MailConfig: Sendable {
+    public var fromName: String
+    public var fromAddress: String
+    /// The role whose holder replies go to (the Co-OP'er).
+    public var replyToRole: String
+    /// Right-hand side of Message-IDs, e.g. the board's mail domain.
+    public var messageIDDomain: String
+    public var transport: Transport
+
+    public enum Transport: Sendable {
+        /// Each message an `.eml` file in a folder: the default, needs no mail server.
+        case file(folder: String)
+        case sendmail(path: String)
+        case smtp(SMTP)
+    }
+
+    public struct SMTP: Sendable {
+        /// `smtp://host:587` (STARTTLS) or `smtps://host:465`.
+        public var url: String
+        public var heloName: String
+        public var requireTLS: Bool
+        public var username: String?
+        /// A file holding the password (mode 0600), or the name of a systemd credential.
+        public var passwordFile: String?
+        public var passwordCredential: String?
+        public var oauth2: OAuth2?
+        public var caFile: String?
+        public var timeoutSeconds: Int
+    }
+
+    /// Microsoft 365's client-credentials flow (SASL XOAUTH2): Koers fetches and refreshes its own
+    /// token over HTTPS and caches it in the state folder.
+    public struct OAuth2: Sendable {
+        public var tokenURL: String
+        public var clientID: String
+        public var clientSecretFile: String?
+        public var clientSecretCredential: String?
+        public var scope: String
+    }
+
+    /// Writes `.eml` files next to the database: what the example configuration does.
+    public static func fileDefault(folder: String) -> MailConfig {
+        MailConfig(fromName: "Koers", fromAddress: "koers@localhost.invalid", replyToRole: "co-oper",
+                   messageIDDomain: "koers.invalid", transport: .file(folder: folder))
+    }
+}
+
+/// Reminder timing as configured; unset values keep the documented defaults.
+public struct ReminderConfig: Sendable {
+    public var sendHour = 8
+    public var sendMinute = 0
+    public var milestoneLeadDays: [String] = []
+    public var halfYearEndingWeeks: Int?
+    public var escalateToCoordinatorWeeks: Int?
+    public var escalateToDecidersWeeks: Int?
+    public var repeatWeeks: Int?
+    public var maxEscalations: Int?
+    public var coordinatorRole = "co-oper"
+    public var directorsRole = "directies"
+}
+
+/// Days without mail: school holidays (and weekends unless switched off).
+public struct QuietPeriod: Sendable, Equatable {
+    public var name: String
+    public var from: LocalDate
+    public var to: LocalDate
+}

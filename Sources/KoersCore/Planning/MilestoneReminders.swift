@@ -1,0 +1,59 @@
+extension Planner {
+    /// `milestoneAhead`: each occurrence × each lead time, counted back from the occurrence's first
+    /// day, to the holders of the milestone's roles and the coordinator. An occurrence whose linked
+    /// steps are all done or dropped as of `now` is cancelled; one with no linked steps always counts.
+    /// A milestone moved in a revised agenda has other occurrences, so the old reminders are gone.
+    func planMilestones(of entry: AgendaSet.Entry, into plan: inout Plan) {
+        let agenda = entry.agenda
+        let span = rules.milestoneLeadTimes.map(\.roughCalendarDays).max() ?? 0
+        for milestone in agenda.milestones {
+            let occurrences = milestone.occurrences(through: occurrenceLimit(milestone, of: entry, span: span, plan: plan))
+            let linked = milestone.steps.isEmpty ? [:]
+                : MilestoneView.assign(milestone.steps, of: entry, to: occurrences, moment: plan.now, today: plan.today)
+            let people = plan.recipients.people(holding: milestone.roles.map(\.role) + [rules.coordinatorRole])
+            let theme = themeTitle(of: milestone, in: agenda)
+            for (index, occurrence) in occurrences.enumerated() {
+                let steps = linked[index] ?? []
+                if !steps.isEmpty && steps.allSatisfy({ !$0.statusValue.isOpen }) { continue }
+                let first = occurrence.firstDay
+                let subject = "\(milestone.id)@\(occurrence)"
+                for lead in rules.milestoneLeadTimes {
+                    let sendOn = shiftedBefore(lead.before(first, quiet: quiet))
+                    add(.milestoneAhead, origin: agenda.id, subject: subject, occurrence: lead.description, to: people,
+                        sendOn: sendOn, themeTitle: theme,
+                        title: "\(ReminderText.oneLine(milestone.title).line) — \(ReminderText.distance(from: sendOn, to: first)) (\(occurrence.dutch))",
+                        detail: milestoneDetail(milestone, steps: steps, in: agenda),
+                        eventDate: first, relevantThrough: first.adding(days: -1), into: &plan)
+                }
+            }
+        }
+    }
+
+    /// How far to compute occurrences: past the window by the longest lead time and a margin for
+    /// quiet periods, and far enough past every linked step that each step is given to the same
+    /// occurrence whatever the window.
+    private func occurrenceLimit(_ milestone: Milestone, of entry: AgendaSet.Entry, span: Int, plan: Plan) -> LocalDate {
+        var limit = max(plan.through.adding(days: span + 400), milestone.when.lastDay)
+        for key in milestone.steps {
+            guard let placed = entry.agenda.placedStep(key) else { continue }
+            limit = max(limit, entry.history(key).period(of: placed.step, asOf: plan.now).lastDay)
+            if let due = placed.step.due { limit = max(limit, due.lastDay) }
+        }
+        return limit.adding(months: 36)
+    }
+
+    /// The title of the theme its first linked step, or else its first linked activity, belongs to.
+    func themeTitle(of milestone: Milestone, in agenda: Agenda) -> String? {
+        let code = milestone.steps.first?.themeCode ?? milestone.activities.first?.themeCode
+        return code.flatMap { code in agenda.themes.first { $0.code == code }?.title }
+    }
+
+    private func milestoneDetail(_ milestone: Milestone, steps: [StepSummary], in agenda: Agenda) -> String? {
+        let stepList = steps.map { "\($0.key) \(ReminderText.oneLine($0.text, limit: 60).line) (\($0.statusValue.dutch))" }
+        return ReminderText.sentences([
+            milestone.description.map { ReminderText.oneLine($0, limit: 400).line },
+            milestone.roles.isEmpty ? nil : "Rollen: " + ReminderText.duties(milestone.roles, in: agenda),
+            stepList.isEmpty ? nil : "Stappen: " + stepList.joined(separator: "; "),
+        ])
+    }
+}

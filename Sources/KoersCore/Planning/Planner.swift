@@ -1,0 +1,108 @@
+import Foundation
+
+/// Works out who must be reminded of what, and when: a pure function of the agendas with their
+/// histories, the people, the rules, the quiet periods, any extra event sources and a moment
+/// `now`. It reads no clock and does no I/O, so `koers preview`, the daemon and tests all get the
+/// same answer for the same input.
+///
+/// - Milestones: every occurrence × every lead time, to the holders of the milestone's roles and
+///   the coordinator. An occurrence whose linked steps (those `koers milestones` shows under it)
+///   are all done or dropped as of `now` gives none.
+/// - Steps (open as of `now`, in the half-year they are expected in as of `now`): `halfYearStart`
+///   to the owners, `halfYearEnding` before the deadline, then escalations to the coordinator and
+///   the deciding roles, up to `maxReminders`.
+/// - Dated events from the sources: `eventAhead` at each lead time.
+///
+/// "Before" reminders that fall on a quiet day move to the last working day before it;
+/// start-of-half-year reminders and escalations to the first working day after it.
+public struct Planner: Sendable {
+    public var rules: ReminderRules
+    public var quiet: QuietPeriods
+    public var timeZone: AgendaTimeZone
+    public var sources: [any DatedEventSource]
+
+    /// Events are asked from the sources for the window plus this many days, so that reminders
+    /// with lead times up to about a year reach into the window.
+    public static let eventLookaheadDays = 400
+
+    public init(rules: ReminderRules, quiet: QuietPeriods, timeZone: AgendaTimeZone, sources: [any DatedEventSource] = []) {
+        self.rules = rules
+        self.quiet = quiet
+        self.timeZone = timeZone
+        self.sources = sources
+    }
+
+    /// All reminders whose `sendOn` is in `from...through`, given the state as of `now` (status as
+    /// of `now` decides what is still open or cancelled). Sorted by `sendAt`, `personID`, `key`.
+    public func reminders(for set: AgendaSet, config: Config, from: LocalDate, through: LocalDate, now: Date) -> [Reminder] {
+        guard from <= through else { return [] }
+        var plan = Plan(from: from, through: through, now: now, today: timeZone.localDate(of: now),
+                        recipients: Recipients(config))
+        for entry in set.entries {
+            planMilestones(of: entry, into: &plan)
+            planSteps(of: entry, into: &plan)
+        }
+        planEvents(into: &plan)
+        return plan.reminders.values.sorted(by: Reminder.ordered)
+    }
+
+    /// The first moment after `now` at which any reminder falls due (`sendAt > now`), looking
+    /// `horizonDays` days ahead: what the daemon sleeps until. Nil when nothing falls due.
+    public func nextDue(for set: AgendaSet, config: Config, after now: Date, horizonDays: Int = 400) -> Date? {
+        let today = timeZone.localDate(of: now)
+        return reminders(for: set, config: config, from: today, through: today.adding(days: max(horizonDays, 0)), now: now)
+            .first { $0.sendAt > now }?.sendAt
+    }
+
+    /// `date` moved to the last working day on or before it: for reminders that announce something.
+    func shiftedBefore(_ date: LocalDate) -> LocalDate { quiet.lastWorkingDay(onOrBefore: date) }
+
+    /// `date` moved to the first working day on or after it: for escalations and half-year starts.
+    func shiftedAfter(_ date: LocalDate) -> LocalDate { quiet.firstWorkingDay(onOrAfter: date) }
+
+    /// Builds a reminder for each person, when `sendOn` is in the window.
+    func add(_ kind: Reminder.Kind, origin: String, subject: String, occurrence: String, to people: [String],
+             sendOn: LocalDate, themeTitle: String?, title: @autoclosure () -> String, detail: @autoclosure () -> String?,
+             eventDate: LocalDate, relevantThrough: LocalDate, into plan: inout Plan) {
+        guard plan.covers(sendOn), !people.isEmpty else { return }
+        let sendAt = rules.sendAt(sendOn, in: timeZone)
+        let title = title(), detail = detail()
+        for person in people {
+            let reminder = Reminder(kind: kind, origin: origin, subject: subject, occurrence: occurrence, personID: person,
+                                    sendOn: sendOn, sendAt: sendAt, themeTitle: themeTitle, title: title, detail: detail,
+                                    eventDate: eventDate, relevantThrough: relevantThrough)
+            if plan.reminders[reminder.key] == nil { plan.reminders[reminder.key] = reminder }
+        }
+    }
+}
+
+/// The window being planned and what has been found so far.
+struct Plan {
+    let from: LocalDate
+    let through: LocalDate
+    let now: Date
+    /// The local day of `now`.
+    let today: LocalDate
+    let recipients: Recipients
+    var reminders: [String: Reminder] = [:]
+
+    func covers(_ day: LocalDate) -> Bool { from <= day && day <= through }
+}
+
+/// Who holds which role, from the configuration.
+struct Recipients {
+    private var holders: [String: [String]] = [:]
+
+    init(_ config: Config) {
+        for person in config.people {
+            for role in Set(person.roles) { holders[role, default: []].append(person.id) }
+        }
+    }
+
+    /// The ids of everyone holding any of `roles`, plus `people`, each once, sorted.
+    func people(holding roles: [String], plus people: [String] = []) -> [String] {
+        var ids = Set(people)
+        for role in roles { ids.formUnion(holders[role] ?? []) }
+        return ids.sorted()
+    }
+}
