@@ -9,6 +9,9 @@ public struct Config: Sendable {
     public var templatePaths: [String]
     public var schools: [School]
     public var people: [Person]
+    public var mail: MailConfig
+    public var reminders: ReminderRules
+    public var quietPeriods: QuietPeriods
 
     public struct School: Sendable {
         public var id: String

@@ -45,24 +45,3 @@ public struct MailConfig: Sendable {
                    messageIDDomain: "koers.invalid", transport: .file(folder: folder))
     }
 }
-
-/// Reminder timing as configured; unset values keep the documented defaults.
-public struct ReminderConfig: Sendable {
-    public var sendHour = 8
-    public var sendMinute = 0
-    public var milestoneLeadDays: [String] = []
-    public var halfYearEndingWeeks: Int?
-    public var escalateToCoordinatorWeeks: Int?
-    public var escalateToDecidersWeeks: Int?
-    public var repeatWeeks: Int?
-    public var maxEscalations: Int?
-    public var coordinatorRole = "co-oper"
-    public var directorsRole = "directies"
-}
-
-/// Days without mail: school holidays (and weekends unless switched off).
-public struct QuietPeriod: Sendable, Equatable {
-    public var name: String
-    public var from: LocalDate
-    public var to: LocalDate
-}

@@ -11,6 +11,9 @@ struct ConfigDecoder {
         var templates: [String]
         var schools: [Config.School]
         var people: [Person]
+        var mail: MailConfig?
+        var reminders: ReminderRules
+        var quietPeriods: QuietPeriods
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -30,10 +33,13 @@ struct ConfigDecoder {
             return Config.School(id: id, name: name)
         } ?? []
         let people = r.array("people")?.compactMap(person) ?? []
+        let mail = r.object("mail", required: false, what: "mail settings").flatMap(mailConfig)
+        let reminders = r.object("reminders", required: false, what: "reminder settings").map(reminderRules) ?? ReminderRules()
+        let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? QuietPeriods()
         r.finish()
         guard let database, let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
-                   schools: schools, people: people)
+                   schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet)
     }
 
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
@@ -52,6 +58,135 @@ struct ConfigDecoder {
         r.finish()
         guard let id, let name, let email else { return nil }
         return Person(id: id, name: name, email: email, school: school, roles: roles)
+    }
+}
+
+extension ConfigDecoder {
+    private func leadTime(_ r: ObjectReader, _ key: String) -> LeadTime? {
+        r.parsed(key, required: false, expected: "a lead time such as \"8w\" (weeks), \"14d\" (days) or \"2wd\" (working days)") {
+            LeadTime($0)
+        }
+    }
+
+    func reminderRules(_ r: ObjectReader) -> ReminderRules {
+        var rules = ReminderRules()
+        if let time = r.parsed("sendTime", required: false, expected: "a local time HH:MM such as \"08:00\"", Self.clockTime) {
+            rules.sendTime = time
+        }
+        if let items = r.array("milestoneLeadTimes", required: false) {
+            rules.milestoneLeadTimes = items.compactMap { item in
+                ObjectReader.parse(item.node, path: item.path, log: log,
+                                   expected: "a lead time such as \"8w\", \"14d\" or \"2wd\"") { LeadTime($0) }
+            }
+        }
+        if let day = r.integer("halfYearStartDay", required: false, atLeast: 1) { rules.halfYearStartDay = day }
+        if let lead = leadTime(r, "halfYearEnding") { rules.halfYearEndLead = lead }
+        if let lead = leadTime(r, "escalateToCoordinator") { rules.escalateToCoordinatorAfter = lead }
+        if let lead = leadTime(r, "escalateToDeciders") { rules.escalateToDecidersAfter = lead }
+        if r.node["repeatEvery"]?.isNull == true {
+            _ = r.node("repeatEvery", required: false, expected: "")
+            rules.repeatEvery = nil
+        } else if let lead = leadTime(r, "repeatEvery") {
+            rules.repeatEvery = lead
+        }
+        if let max = r.integer("maxEscalations", required: false, atLeast: 0) { rules.maxReminders = max }
+        if let role = r.identifier("coordinatorRole", .slug, required: false) { rules.coordinatorRole = role }
+        r.finish()
+        return rules
+    }
+
+    static func clockTime(_ text: String) -> (hour: Int, minute: Int)? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return (h, m)
+    }
+
+    func quietPeriods(_ r: ObjectReader) -> QuietPeriods {
+        let weekends = r.node("weekends", required: false, expected: "true or false").map { node -> Bool in
+            guard let b = node.bool else {
+                log.error("expected true or false, found \(node.preview)", at: node, path: r.path.appending("weekends"))
+                return true
+            }
+            return b
+        } ?? true
+        let periods: [QuietPeriods.Period] = r.array("periods", required: false)?.compactMap { item in
+            guard let p = ObjectReader(item.node, path: item.path, log: log, what: "a quiet period") else { return nil }
+            let name = p.string("name")
+            let from = p.parsed("from", expected: "a day YYYY-MM-DD") { LocalDate($0) }
+            let to = p.parsed("to", expected: "a day YYYY-MM-DD") { LocalDate($0) }
+            p.finish()
+            guard let name, let from, let to else { return nil }
+            guard let period = QuietPeriods.Period(name: name, from: from, through: to) else {
+                log.error("\"\(name)\" ends (\(to)) before it starts (\(from))", at: item.node, path: item.path)
+                return nil
+            }
+            return period
+        } ?? []
+        r.finish()
+        return QuietPeriods(periods, weekends: weekends)
+    }
+
+    func mailConfig(_ r: ObjectReader) -> MailConfig? {
+        let from = r.object("from", what: "the sender, {\"name\", \"address\"}")
+        let fromName = from?.string("name")
+        let fromAddress = from?.parsed("address", expected: "an e-mail address") { EmailAddress.isPlausible($0) ? $0 : nil }
+        from?.finish()
+        let replyTo = r.identifier("replyToRole", .slug, required: false) ?? "co-oper"
+        let domain = r.string("messageIdDomain", required: false)
+        let kind = r.parsed("transport", expected: "\"file\", \"sendmail\" or \"smtp\"") { ["file", "sendmail", "smtp"].contains($0) ? $0 : nil }
+        let folder = r.string("folder", required: kind == "file")
+        let sendmail = r.string("sendmail", required: false)
+        let smtp = r.object("smtp", required: kind == "smtp", what: "SMTP settings").flatMap(smtpConfig)
+        r.finish()
+        guard let fromName, let fromAddress, let kind else { return nil }
+        let transport: MailConfig.Transport
+        switch kind {
+        case "file":
+            guard let folder else { return nil }
+            transport = .file(folder: folder)
+        case "sendmail": transport = .sendmail(path: sendmail ?? "/usr/sbin/sendmail")
+        default:
+            guard let smtp else { return nil }
+            transport = .smtp(smtp)
+        }
+        let fallbackDomain = String(fromAddress.split(separator: "@").last ?? "koers.invalid")
+        return MailConfig(fromName: fromName, fromAddress: fromAddress, replyToRole: replyTo,
+                          messageIDDomain: domain ?? fallbackDomain, transport: transport)
+    }
+
+    private func smtpConfig(_ r: ObjectReader) -> MailConfig.SMTP? {
+        let url = r.parsed("url", expected: "smtp://host:port or smtps://host:port") {
+            ($0.hasPrefix("smtp://") || $0.hasPrefix("smtps://")) && !$0.contains("@") ? $0 : nil
+        }
+        let helo = r.string("heloName")
+        let requireTLS = r.node("requireTLS", required: false, expected: "true or false")?.bool ?? true
+        let username = r.string("username", required: false)
+        let passwordFile = r.string("passwordFile", required: false)
+        let passwordCredential = r.string("passwordCredential", required: false)
+        if r.node["password"] != nil {
+            log.error("a password never goes in the configuration file; put it in a file (\"passwordFile\", mode 0600) or a systemd credential (\"passwordCredential\")",
+                      at: r.node["password"], path: r.path.appending("password"))
+            _ = r.node("password", required: false, expected: "")
+        }
+        let oauth2: MailConfig.OAuth2? = r.object("oauth2", required: false, what: "OAuth2 settings").flatMap { o in
+            let tokenURL = o.parsed("tokenUrl", expected: "an https:// URL") { $0.hasPrefix("https://") ? $0 : nil }
+            let clientID = o.string("clientId")
+            let secretFile = o.string("clientSecretFile", required: false)
+            let secretCredential = o.string("clientSecretCredential", required: false)
+            let scope = o.string("scope", required: false) ?? "https://outlook.office365.com/.default"
+            o.finish()
+            guard let tokenURL, let clientID else { return nil }
+            return MailConfig.OAuth2(tokenURL: tokenURL, clientID: clientID, clientSecretFile: secretFile,
+                                     clientSecretCredential: secretCredential, scope: scope)
+        }
+        let caFile = r.string("caFile", required: false)
+        let timeout = r.integer("timeoutSeconds", required: false, atLeast: 1) ?? 30
+        r.finish()
+        guard let url, let helo else { return nil }
+        return MailConfig.SMTP(url: url, heloName: helo, requireTLS: requireTLS, username: username,
+                               passwordFile: passwordFile, passwordCredential: passwordCredential, oauth2: oauth2,
+                               caFile: caFile, timeoutSeconds: timeout)
     }
 }
 

@@ -33,7 +33,10 @@ struct ConfigValidator {
         for (i, agenda) in agendas.enumerated() where !agendaIDs.insert(agenda.id).inserted {
             top["agendas"][i].error(log, "two agendas have the id \"\(agenda.id)\"; load one version of an agenda at a time")
         }
-        for (role, users) in usedRoles().sorted(by: { $0.key < $1.key }) where config.people(holding: role).isEmpty {
+        var used = usedRoles()
+        used[config.mail.replyToRole, default: []].insert("mail.replyToRole")
+        used[config.reminders.coordinatorRole, default: []].insert("reminders.coordinatorRole")
+        for (role, users) in used.sorted(by: { $0.key < $1.key }) where config.people(holding: role).isEmpty {
             top["people"].error(log, "nobody holds role \"\(role)\" (used by \(users.sorted().joined(separator: ", "))); add it to the \"roles\" of at least one person")
         }
     }

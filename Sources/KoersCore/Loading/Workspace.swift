@@ -54,7 +54,10 @@ public struct Workspace: Sendable {
             agendaPaths: raw.agendas.map { resolve($0, against: configFolder) },
             templatePaths: raw.templates.map { resolve($0, against: configFolder) },
             schools: raw.schools,
-            people: raw.people)
+            people: raw.people,
+            mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder ?? configFolder) }),
+            reminders: raw.reminders,
+            quietPeriods: raw.quietPeriods)
 
         var diagnostics = configLog.items
         let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
@@ -78,6 +81,14 @@ public struct Workspace: Sendable {
         }
         let workspace = Workspace(config: config, agendas: agendas, templates: templates, warnings: diagnostics)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
+    }
+
+    /// Mail settings with folders resolved; without a `mail` section, `.eml` files go to `mail/`
+    /// beside the database.
+    private static func mailConfig(_ mail: MailConfig?, resolve: (String) -> String) -> MailConfig {
+        guard var mail else { return .fileDefault(folder: resolve("mail")) }
+        if case .file(let folder) = mail.transport { mail.transport = .file(folder: resolve(folder)) }
+        return mail
     }
 
     /// Parses and decodes each file, collecting its diagnostics; a file that fails is left out.
