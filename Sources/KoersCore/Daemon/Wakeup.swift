@@ -8,6 +8,7 @@ public final class Wakeup: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var pending: [Reason] = []
+    private var stopPosted = false
 
     public init() {}
 
@@ -15,8 +16,16 @@ public final class Wakeup: @unchecked Sendable {
     public func post(_ reason: Reason) {
         condition.lock()
         pending.append(reason)
+        if reason == .stop { stopPosted = true }
         condition.signal()
         condition.unlock()
+    }
+
+    /// True once a stop was posted: asked between the messages of a send batch.
+    public var stopRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopPosted
     }
 
     /// Sleeps until a posted reason arrives or `deadline` (in real time) passes; stop wins over
