@@ -13,7 +13,12 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "KoersCore", dependencies: ["CSQLite"]),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "KoersCore", dependencies: ["CSQLite", "CCurl"]),
         .executableTarget(name: "koers", dependencies: ["KoersCore"]),
         .testTarget(name: "KoersCoreTests", dependencies: ["KoersCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KoersCore", "koers"]),

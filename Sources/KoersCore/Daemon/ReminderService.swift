@@ -1,0 +1,149 @@
+import Foundation
+
+/// One turn of the daemon, the same code for `koers run` and `koers preview`: plan what is due at a
+/// moment, queue it in the outbox (once per reminder key), and send what the outbox holds.
+public final class ReminderService {
+    public private(set) var workspace: Workspace
+    let store: Store
+    let transport: any MailTransport
+    let log: Log
+
+    /// What a send round did, for logs and `systemd` status.
+    public struct SendReport: Sendable, Equatable {
+        public var sent = 0
+        public var retrying = 0
+        public var failed = 0
+    }
+
+    /// Called for each message queued: `koers preview` lists them.
+    public var observer: ((Person, Digest, MailMessage) -> Void)?
+
+    /// After this many attempts a message that keeps failing transiently is marked failed.
+    static let maxAttempts = 20
+
+    public init(workspace: Workspace, store: Store, transport: any MailTransport, log: Log) {
+        self.workspace = workspace
+        self.store = store
+        self.transport = transport
+        self.log = log
+    }
+
+    /// Replaces the configuration and agendas (after a successful reload).
+    public func use(_ workspace: Workspace) { self.workspace = workspace }
+
+    var planner: Planner {
+        Planner(rules: workspace.config.reminders, quiet: workspace.config.quietPeriods, timeZone: workspace.config.timeZone)
+    }
+
+    /// Queues every reminder due at `now` that was not handled before. Reminders missed while Koers
+    /// was not running are sent if still relevant, merged into one mail per person, and recorded as
+    /// stale (never sent) when their moment has passed.
+    @discardableResult
+    public func enqueueDue(now: Date) throws -> (queued: Int, stale: Int) {
+        let config = workspace.config
+        let today = config.timeZone.localDate(of: now)
+        let from = try store.daemonValue("planned-through").flatMap { LocalDate($0) } ?? today
+        let set = try AgendaSet(workspace: workspace, store: store)
+        let due = planner.reminders(for: set, config: config, from: min(from, today), through: today, now: now)
+            .filter { $0.sendAt <= now }
+        let handled = try store.handledReminderKeys(due.map(\.key))
+        let fresh = due.filter { !handled.contains($0.key) }
+        let stale = fresh.filter { $0.relevantThrough < today }
+        try store.recordStale(stale.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
+
+        var relevant = fresh.filter { $0.relevantThrough >= today }
+        for i in relevant.indices { relevant[i].sendOn = today }
+        var digests = Digest.group(relevant)
+        let failures = try store.unreportedFailures()
+        var queued = 0
+        if !failures.isEmpty {
+            for coordinator in config.people(holding: config.mail.replyToRole)
+            where !digests.contains(where: { $0.personID == coordinator.id }) {
+                digests.append(Digest(personID: coordinator.id, sendOn: today, sendAt: now, groups: []))
+            }
+        }
+        let mail = ReminderMail(config: config)
+        for digest in digests {
+            let keys = digest.reminders.map(\.key).sorted()
+            guard let person = config.person(digest.personID) else {
+                log.warning("\(keys.count) reminder(s) for a person no longer in the configuration recorded as stale")
+                try store.recordStale(digest.reminders.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
+                continue
+            }
+            let isCoordinator = person.roles.contains(config.mail.replyToRole)
+            let reported = isCoordinator ? failures : []
+            let content = (keys + reported.map { "failed:\($0.id)" }).joined(separator: ",")
+            let key = "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
+            let message = mail.message(for: person, digest: digest,
+                                       failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
+                                       date: now, key: key)
+            let bytes = try MessageBuilder.build(message, timeZone: config.timeZone.timeZone)
+            observer?(person, digest, message)
+            if try store.enqueue(.init(key: key, person: person.id, recipient: person.email, subject: message.subject,
+                                       message: bytes, messageID: message.messageID, reminderKeys: keys, sendOn: today), at: now) {
+                queued += 1
+            }
+            if !reported.isEmpty { try store.markReported(reported.map(\.id), at: now) }
+        }
+        try store.setDaemonValue("planned-through", today.description)
+        if queued > 0 || !stale.isEmpty { log.info("queued \(queued) message(s) for \(relevant.count) reminder(s); \(stale.count) stale reminder(s) recorded") }
+        return (queued, stale.count)
+    }
+
+    /// Sends every message due at `now` over one connection. `shouldStop` is asked between
+    /// messages: a stop request finishes the message in flight and leaves the rest queued.
+    @discardableResult
+    public func sendDue(now: Date, shouldStop: () -> Bool = { false }) throws -> SendReport {
+        let messages = try store.dueMessages(at: now)
+        var report = SendReport()
+        guard !messages.isEmpty else { return report }
+        let session = transport.openSession()
+        defer { session.close() }
+        for message in messages {
+            if shouldStop() { break }
+            try store.markSending(message.id)
+            let outcome = session.send(from: workspace.config.mail.fromAddress, to: message.recipient, message: message.message)
+            let attempts = message.attempts + 1
+            switch outcome {
+            case .accepted(let response):
+                try store.markSent(message.id, response: response, at: now)
+                log.info("message \(message.id) accepted: \(response)")
+                report.sent += 1
+            case .transient(_, let response), .configuration(_, let response):
+                let isConfiguration = if case .configuration = outcome { true } else { false }
+                if attempts >= Self.maxAttempts {
+                    try store.markFailed(message.id, response: response)
+                    log.error("message \(message.id) failed after \(attempts) attempts: \(response)")
+                    report.failed += 1
+                } else {
+                    let delay = Self.backoff(attempts: attempts)
+                    try store.markRetry(message.id, response: response, retryAt: now.addingTimeInterval(delay))
+                    if isConfiguration {
+                        log.error("message \(message.id) refused by the mail server's configuration (\(response)); check the mail settings and the credential; retrying in \(Int(delay)) s")
+                    } else {
+                        log.warning("message \(message.id) not sent yet (\(response)); retrying in \(Int(delay)) s")
+                    }
+                    report.retrying += 1
+                }
+            case .permanent(_, let response):
+                try store.markFailed(message.id, response: response)
+                log.error("message \(message.id) refused permanently: \(response); the Co-OP'er hears of it in the next digest")
+                report.failed += 1
+            }
+        }
+        return report
+    }
+
+    /// Growing back-off: 1, 2, 4 … minutes, at most an hour.
+    static func backoff(attempts: Int) -> TimeInterval {
+        min(60 * pow(2, Double(max(0, attempts - 1))), 3600)
+    }
+
+    /// The next moment something is due: a planned reminder or a retry.
+    public func nextWake(after now: Date) throws -> Date? {
+        let set = try AgendaSet(workspace: workspace, store: store)
+        let planned = planner.nextDue(for: set, config: workspace.config, after: now)
+        let retry = try store.nextAttempt().map { max($0, now) }
+        return [planned, retry].compactMap { $0 }.min()
+    }
+}

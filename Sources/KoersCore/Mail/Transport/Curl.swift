@@ -1,0 +1,209 @@
+import CCurl
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The one place in Koers that touches libcurl's pointers. Everything else talks to `CurlEasy`.
+
+/// libcurl's global initialisation, run exactly once, the first time a handle is made. Swift
+/// initialises a global `let` lazily and thread-safely (`swift_once`), so this needs no lock.
+/// SIGPIPE is ignored at the same time: with CURLOPT_NOSIGNAL libcurl leaves SIGPIPE alone, and a
+/// peer that closes a TLS connection (or a sendmail that exits before reading all of its input)
+/// must produce an error, not kill the daemon.
+private let curlGlobalInitResult: UInt32 = {
+    ignoreSIGPIPE()
+    return koers_curl_global_init_all().rawValue
+}()
+
+/// Ignores SIGPIPE for the process, once. Writes to a closed pipe or socket then fail with EPIPE.
+let sigpipeIgnored: Bool = {
+    signal(SIGPIPE, SIG_IGN)
+    return true
+}()
+
+func ignoreSIGPIPE() { _ = sigpipeIgnored }
+
+/// A libcurl failure: its result code (CURLcode) and message.
+struct CurlError: Error, Sendable, Equatable {
+    let code: UInt32
+    let message: String
+
+    init(_ code: CURLcode, message: String? = nil) {
+        self.code = code.rawValue
+        self.message = message ?? String(cString: curl_easy_strerror(code))
+    }
+
+    func `is`(_ other: CURLcode) -> Bool { code == other.rawValue }
+}
+
+/// What one `curl_easy_perform` produced.
+struct CurlTransfer: Sendable {
+    /// CURLE_OK (0) on success.
+    let code: UInt32
+    /// CURLINFO_RESPONSE_CODE: the last SMTP reply code, 0 if there was none.
+    let responseCode: Int
+    /// libcurl's error message (the error buffer, or `curl_easy_strerror`); empty on success.
+    let errorMessage: String
+    /// The lines the server sent during this transfer (CURLINFO_HEADER_IN), without line ends.
+    let serverLines: [String]
+
+    var succeeded: Bool { code == CURLE_OK.rawValue }
+    func failed(with other: CURLcode) -> Bool { code == other.rawValue }
+}
+
+/// One libcurl easy handle, with its error buffer, its recipient list and a transcript of what
+/// the server said. libcurl keeps the connection open between performs on the same handle, so
+/// one `CurlEasy` is one reusable connection. Not thread-safe: use it from one thread at a time.
+final class CurlEasy {
+    private let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let transcript = ServerTranscript()
+    /// CURLOPT_MAIL_RCPT does not copy the list: it lives until replaced or until `deinit`.
+    private var recipients: UnsafeMutablePointer<curl_slist>?
+
+    init() throws(CurlError) {
+        let global = curlGlobalInitResult
+        guard global == CURLE_OK.rawValue else { throw CurlError(CURLcode(rawValue: global)) }
+        guard let handle = curl_easy_init() else {
+            throw CurlError(CURLE_FAILED_INIT, message: "curl_easy_init failed")
+        }
+        self.handle = handle
+        let size = koers_curl_error_size()
+        errorBuffer = .allocate(capacity: size)
+        errorBuffer.initialize(repeating: 0, count: size)
+
+        try check(koers_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        try check(koers_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
+        // The debug callback sees the server's reply lines; it keeps those and nothing else
+        // (never what Koers sends, which includes AUTH data and the message).
+        try check(koers_curl_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA,
+                                                 Unmanaged.passUnretained(transcript).toOpaque()))
+        try check(koers_curl_easy_setopt_debug_callback(handle) { _, type, data, size, context in
+            guard type == CURLINFO_HEADER_IN, let data, let context else { return 0 }
+            Unmanaged<ServerTranscript>.fromOpaque(context).takeUnretainedValue()
+                .record(UnsafeRawBufferPointer(start: data, count: size))
+            return 0
+        })
+        try check(koers_curl_easy_setopt_long(handle, CURLOPT_VERBOSE, 1))
+        try check(koers_curl_easy_setopt_read_callback(handle) { buffer, size, count, context in
+            guard let buffer, let context else { return koers_curl_readfunc_abort() }
+            return Unmanaged<UploadBody>.fromOpaque(context).takeUnretainedValue()
+                .copy(into: UnsafeMutableRawPointer(buffer), capacity: size * count)
+        })
+    }
+
+    deinit {
+        // Closes the connection (SMTP QUIT when it is healthy). The transcript is still alive
+        // here, so the debug callback may run.
+        curl_easy_cleanup(handle)
+        curl_slist_free_all(recipients)
+        errorBuffer.deallocate()
+    }
+
+    func set(_ option: CURLoption, _ value: Int) throws(CurlError) {
+        try check(koers_curl_easy_setopt_long(handle, option, value))
+    }
+
+    func set(_ option: CURLoption, _ value: Bool) throws(CurlError) {
+        try check(koers_curl_easy_setopt_long(handle, option, value ? 1 : 0))
+    }
+
+    /// libcurl copies string options, so the Swift string need not outlive the call.
+    func set(_ option: CURLoption, _ value: String) throws(CurlError) {
+        try check(value.withCString { koers_curl_easy_setopt_string(handle, option, $0) })
+    }
+
+    func set(_ option: CURLoption, offset value: Int64) throws(CurlError) {
+        try check(koers_curl_easy_setopt_off_t(handle, option, curl_off_t(value)))
+    }
+
+    /// CURLOPT_MAIL_RCPT. The list is kept until the next call or `deinit`.
+    func setRecipients(_ addresses: [String]) throws(CurlError) {
+        var list: UnsafeMutablePointer<curl_slist>?
+        for address in addresses {
+            guard let longer = curl_slist_append(list, address) else {
+                curl_slist_free_all(list)
+                throw CurlError(CURLE_OUT_OF_MEMORY)
+            }
+            list = longer
+        }
+        let result = koers_curl_easy_setopt_slist(handle, CURLOPT_MAIL_RCPT, list)
+        guard result == CURLE_OK else {
+            curl_slist_free_all(list)
+            throw CurlError(result, message: errorText(result))
+        }
+        curl_slist_free_all(recipients)
+        recipients = list
+    }
+
+    /// Runs one transfer that uploads `body` (CURLOPT_UPLOAD must be set). Blocks until the
+    /// transfer ends or a timeout fires. `body` stays alive until libcurl has returned.
+    func perform(uploading body: [UInt8]) -> CurlTransfer {
+        let upload = UploadBody(body)
+        errorBuffer[0] = 0
+        transcript.reset()
+        var code = koers_curl_easy_setopt_pointer(handle, CURLOPT_READDATA, Unmanaged.passUnretained(upload).toOpaque())
+        if code == CURLE_OK {
+            code = koers_curl_easy_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.count))
+        }
+        if code == CURLE_OK {
+            code = withExtendedLifetime(upload) { curl_easy_perform(handle) }
+        }
+        // Never leave a pointer to a released object in the handle.
+        _ = koers_curl_easy_setopt_pointer(handle, CURLOPT_READDATA, nil)
+        var response = 0
+        if koers_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response) != CURLE_OK { response = 0 }
+        return CurlTransfer(code: code.rawValue, responseCode: response,
+                            errorMessage: code == CURLE_OK ? "" : errorText(code),
+                            serverLines: transcript.lines)
+    }
+
+    private func check(_ result: CURLcode) throws(CurlError) {
+        guard result == CURLE_OK else { throw CurlError(result, message: errorText(result)) }
+    }
+
+    private func errorText(_ code: CURLcode) -> String {
+        let buffered = String(cString: errorBuffer)
+        return buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+    }
+}
+
+/// The message being uploaded and how far libcurl has read it.
+private final class UploadBody {
+    let bytes: [UInt8]
+    var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func copy(into buffer: UnsafeMutableRawPointer, capacity: Int) -> Int {
+        let count = min(capacity, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.copyMemory(from: source.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+    }
+}
+
+/// The server's reply lines of the current transfer (the last 64, each at most 512 bytes).
+private final class ServerTranscript {
+    private(set) var lines: [String] = []
+
+    func reset() { lines.removeAll(keepingCapacity: true) }
+
+    func record(_ bytes: UnsafeRawBufferPointer) {
+        // libcurl hands over one line per call for SMTP; split anyway, in case.
+        for piece in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            var line = Array(piece.prefix(512))
+            while let last = line.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") { line.removeLast() }
+            if line.isEmpty { continue }
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
+        if lines.count > 64 { lines.removeFirst(lines.count - 64) }
+    }
+}

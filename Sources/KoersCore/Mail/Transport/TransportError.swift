@@ -1,0 +1,46 @@
+/// Problems setting up a transport, phrased for the administrator who must fix them.
+///
+/// Descriptions name files, settings and system error texts, never a secret's value and never an
+/// e-mail address.
+public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The secret file could not be read (missing, permissions, a directory …).
+    case secretUnreadable(source: String, reason: String)
+    /// The secret file is empty (after removing one trailing newline).
+    case secretEmpty(source: String)
+    /// The secret holds a NUL, CR or LF (other than one trailing newline): most likely the wrong
+    /// file, or a file with several lines.
+    case secretMalformed(source: String)
+    /// A systemd credential was asked for, but `$CREDENTIALS_DIRECTORY` is not set.
+    case credentialsDirectoryUnset(name: String)
+    /// A credential name that is not a plain file name.
+    case invalidCredentialName(String)
+    /// The SMTP settings cannot work (URL, EHLO name, credentials in the URL …).
+    case invalidSettings(String)
+    /// An OAuth2 token could not be obtained. Thrown by an `SMTPSettings.oauthToken` provider:
+    /// `temporary` makes the delivery transient (network trouble, the token endpoint is down),
+    /// otherwise it is a configuration problem (wrong client id or secret).
+    case tokenUnavailable(reason: String, temporary: Bool)
+
+    public var description: String {
+        switch self {
+        case let .secretUnreadable(source, reason):
+            return "Could not read the SMTP password from \(source): \(reason). "
+                + "Check that it exists and that the Koers user may read it."
+        case let .secretEmpty(source):
+            return "The SMTP password in \(source) is empty. Write the password into it, on one line."
+        case let .secretMalformed(source):
+            return "The SMTP password in \(source) contains a line break or NUL character. "
+                + "It must hold the password alone, on one line."
+        case let .credentialsDirectoryUnset(name):
+            return "The systemd credential '\(name)' is not available: $CREDENTIALS_DIRECTORY is not set. "
+                + "Add LoadCredential=\(name):/path/to/secret to the service unit, or use a password file."
+        case let .invalidCredentialName(name):
+            return "'\(name)' is not a valid credential name: use a plain file name without '/'."
+        case let .invalidSettings(reason):
+            return "The SMTP settings are invalid: \(reason)."
+        case let .tokenUnavailable(reason, temporary):
+            return "Could not obtain an OAuth2 token: \(reason)"
+                + (temporary ? " (temporary; will try again)." : ". Check the OAuth2 client settings.")
+        }
+    }
+}
