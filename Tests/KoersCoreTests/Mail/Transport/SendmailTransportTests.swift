@@ -119,7 +119,9 @@ struct SendmailTransportTests {
         let started = clock.now
         let outcome = try await deliverThroughSendmail(path, timeout: .milliseconds(300))
         #expect(outcome.kind == .transient, "\(outcome)")
-        #expect(clock.now - started < .seconds(3))
+        // The program sleeps 30 s: returning well before that shows the timeout fired. The bound is
+        // generous because test machines are shared and noisy.
+        #expect(clock.now - started < .seconds(20))
     }
 
     @Test("the description names the program")
