@@ -12,6 +12,12 @@ public final class SignalEvents: @unchecked Sendable {
 
     public init(_ wakeup: Wakeup) {
         signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these signals blocked (Foundation's Process passes its
+        // thread's mask on); blocked, they would never arrive.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&set, number) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for (number, reason) in [(SIGHUP, Wakeup.Reason.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)

@@ -1,0 +1,91 @@
+import Foundation
+@testable import KoersCore
+
+/// A real `koers run` process on a throw-away installation: the bundled agenda with the demo
+/// history, a configuration written by the test, and its own state folder.
+final class DaemonProcess {
+    let folder: String
+    let config: String
+    private var process: Process?
+    private let logFile: String
+
+    /// The built `koers` binary, beside the test bundle.
+    static let executable: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [beside, beside.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("koers").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return Fixture.repository + "/.build/debug/koers"
+    }()
+
+    /// `mail` is the JSON of the configuration's "mail" section.
+    init(mail: String) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-daemon-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        logFile = folder + "/daemon.log"
+        let example = try String(contentsOfFile: Fixture.repository + "/Config/koers.example.json", encoding: .utf8)
+        var json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as! [String: Any]
+        json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
+        json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
+        json["mail"] = try JSONSerialization.jsonObject(with: Data(mail.utf8))
+        config = folder + "/koers.json"
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: config))
+        let imported = try cli(["--now", "2024-08-01", "history", "import", Fixture.repository + "/Agendas/demo/ook-2022-2024.history.json"])
+        precondition(imported == 0, "demo history import failed")
+    }
+
+    deinit {
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// Runs a one-off koers command on this installation; returns its exit status.
+    @discardableResult
+    func cli(_ arguments: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.executable)
+        p.arguments = ["--config", config] + arguments
+        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Starts `koers run` with its clock at `now`.
+    func start(now: String) throws {
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.executable)
+        p.arguments = ["--config", config, "--now", now, "run"]
+        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        try p.run()
+        process = p
+    }
+
+    func signal(_ number: Int32) { if let process { kill(process.processIdentifier, number) } }
+
+    /// Waits for the process to end (up to `limit`) and returns its exit status, or nil if it did not.
+    func waitForExit(limit: TimeInterval = 20) -> Int32? {
+        guard let process else { return nil }
+        let deadline = Date().addingTimeInterval(limit)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// Waits until `condition` holds, checking every 50 ms, for at most `limit` seconds.
+    static func eventually(_ limit: TimeInterval = 30, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(limit)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(50_000)
+        }
+        return condition()
+    }
+}
