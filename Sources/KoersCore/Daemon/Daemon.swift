@@ -85,11 +85,14 @@ public final class Daemon {
             case .reload:
                 notifier.reloading()
                 do {
-                    service.use(try Workspace.load(configPath: configPath, environment: environment))
-                    log.notice("reloaded the configuration and agendas")
+                    let reloaded = try Workspace.load(configPath: configPath, environment: environment)
+                    service.use(reloaded, transport: try MailTransportFactory.make(reloaded.config, environment: environment))
+                    log.notice("reloaded the configuration and agendas; mail via \(service.transport.description)")
+                } catch let invalid as Workspace.Invalid {
+                    for d in invalid.errors { log.error(d.description) }
+                    log.error("reload refused: \(invalid.errors.count) error(s); still running on the previous configuration")
                 } catch {
-                    for d in error.errors { log.error(d.description) }
-                    log.error("reload refused: \(error.errors.count) error(s); still running on the previous configuration")
+                    log.error("reload refused: \(error); still running on the previous configuration")
                 }
                 notifier.ready(status: "reloaded")
             case .deadline, .databaseChanged:

@@ -5,7 +5,7 @@ import Foundation
 public final class ReminderService {
     public private(set) var workspace: Workspace
     let store: Store
-    let transport: any MailTransport
+    private(set) var transport: any MailTransport
     let log: Log
 
     /// What a send round did, for logs and `systemd` status.
@@ -28,8 +28,11 @@ public final class ReminderService {
         self.log = log
     }
 
-    /// Replaces the configuration and agendas (after a successful reload).
-    public func use(_ workspace: Workspace) { self.workspace = workspace }
+    /// Replaces the configuration, agendas and transport (after a successful reload).
+    public func use(_ workspace: Workspace, transport: any MailTransport) {
+        self.workspace = workspace
+        self.transport = transport
+    }
 
     var planner: Planner {
         Planner(rules: workspace.config.reminders, quiet: workspace.config.quietPeriods, timeZone: workspace.config.timeZone)
