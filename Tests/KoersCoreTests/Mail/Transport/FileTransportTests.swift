@@ -81,7 +81,7 @@ struct FileTransportTests {
         let folder = try TemporaryFolder()
         let message = Array("Subject: zonder id\r\n\r\nTekst\r\n".utf8)
         _ = try await writeToFolder(folder.path, [message])
-        #expect(try folder.names() == [SHA256Digest.hex(message) + ".eml"])
+        #expect(try folder.names() == [MailDigest.hex(MailDigest.sha256(message)) + ".eml"])
     }
 
     @Test("a Message-ID cannot escape the folder or hide the file")
@@ -95,7 +95,7 @@ struct FileTransportTests {
         #expect(FileTransport.baseName(for: Array("Subject: x\r\nMessage-ID:\r\n <folded@koers.example>\r\n\r\n".utf8))
                 == "folded@koers.example")
         let body = Array("Subject: x\r\n\r\nMessage-ID: <in-body@x>\r\n".utf8)
-        #expect(FileTransport.baseName(for: body) == SHA256Digest.hex(body))
+        #expect(FileTransport.baseName(for: body) == MailDigest.hex(MailDigest.sha256(body)))
     }
 
     @Test("a missing folder is created, readable by its owner only")
@@ -113,13 +113,5 @@ struct FileTransportTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
         let outcomes = try await writeToFolder(blocker, [TransportFixtures.message])
         #expect(outcomes.map(\.kind) == [.configuration], "\(outcomes)")
-    }
-
-    @Test("SHA-256 matches the FIPS 180-4 examples")
-    func sha256() {
-        #expect(SHA256Digest.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256Digest.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256Digest.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
