@@ -5,7 +5,7 @@ import Foundation
 /// Computed from the UTC offset alone, without `DateFormatter` or `Calendar`, so the English day
 /// and month names and the digits never depend on the machine's locale.
 enum MailDate {
-    private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1 January 1970 was a Thursday
+    private static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  // ISO weekday order
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -18,30 +18,13 @@ enum MailDate {
         let offsetMinutes = timeZone.secondsFromGMT(for: date) / 60
         let local = Int(seconds) + offsetMinutes * 60
         let (days, secondOfDay) = local.floorDividedBy(86_400)
-        let (year, month, day) = civil(fromDaysSince1970: days)
-        guard (1900...9999).contains(year) else { throw MailError.dateOutOfRange(date) }
+        let day = LocalDate(dayNumber: days)
+        guard (1900...9999).contains(day.year) else { throw MailError.dateOutOfRange(date) }
         let sign = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(offsetMinutes)
-        return "\(MailDate.days[days.floorDividedBy(7).remainder]), \(pad(day)) \(months[month - 1]) \(year) "
-            + "\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60)) "
-            + "\(sign)\(pad(offset / 60))\(pad(offset % 60))"
-    }
-
-    private static func pad(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
-    }
-
-    /// Proleptic Gregorian date for a day count (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDaysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = shifted.floorDividedBy(146_097).quotient
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        return "\(MailDate.days[day.weekday - 1]), \(pad(day.day, 2)) \(months[day.month - 1]) \(day.year) "
+            + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)) "
+            + "\(sign)\(pad(offset / 60, 2))\(pad(offset % 60, 2))"
     }
 }
 
