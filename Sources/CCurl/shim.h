@@ -36,6 +36,10 @@ static inline CURLcode koers_curl_easy_setopt_read_callback(CURL *handle, curl_r
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
 }
 
+static inline CURLcode koers_curl_easy_setopt_write_callback(CURL *handle, curl_write_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+
 static inline CURLcode koers_curl_easy_setopt_debug_callback(CURL *handle, curl_debug_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }

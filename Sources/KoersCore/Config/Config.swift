@@ -1,3 +1,5 @@
+import Foundation
+
 /// The board's installation: where state lives, which agendas to load, and the people who hold the
 /// agenda's roles. Agendas name roles; only the configuration names people.
 public struct Config: Sendable {
@@ -16,6 +18,12 @@ public struct Config: Sendable {
     public struct School: Sendable {
         public var id: String
         public var name: String
+    }
+
+    /// The folder holding the database: the state folder, also for the OAuth2 token cache.
+    public var stateFolder: String {
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     public func people(holding role: String) -> [Person] { people.filter { $0.roles.contains(role) } }

@@ -37,6 +37,8 @@ public struct MailConfig: Sendable {
         public var clientSecretFile: String?
         public var clientSecretCredential: String?
         public var scope: String
+        /// PEM file of the certificate authority for the token endpoint, instead of the system's.
+        public var caFile: String?
     }
 
     /// Writes `.eml` files next to the database: what the example configuration does.

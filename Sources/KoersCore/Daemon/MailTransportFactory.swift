@@ -13,9 +13,31 @@ enum MailTransportFactory {
             var secret: SMTPSecret?
             if let file = smtp.passwordFile { secret = try SMTPSecret(file: file) }
             if let name = smtp.passwordCredential { secret = try SMTPSecret(credential: name, environment: environment) }
+            var token: (@Sendable () throws -> String)?
+            if let oauth2 = smtp.oauth2 {
+                let source = try tokenSource(oauth2, smtp: smtp, cacheFolder: config.stateFolder, environment: environment)
+                token = { try source.token() }
+            }
             return SMTPTransport(SMTPSettings(
                 url: smtp.url, heloName: smtp.heloName, requireTLS: smtp.requireTLS, username: smtp.username,
-                password: secret, timeout: .seconds(smtp.timeoutSeconds), caFile: smtp.caFile))
+                password: secret, oauthToken: token, timeout: .seconds(smtp.timeoutSeconds), caFile: smtp.caFile))
         }
+    }
+
+    /// The token is cached next to the database, in the state folder only Koers may read.
+    private static func tokenSource(_ oauth2: MailConfig.OAuth2, smtp: MailConfig.SMTP, cacheFolder: String,
+                                    environment: [String: String]) throws(TransportError) -> OAuth2TokenSource {
+        let secret: SMTPSecret
+        if let name = oauth2.clientSecretCredential {
+            secret = try SMTPSecret(credential: name, environment: environment)
+        } else if let file = oauth2.clientSecretFile {
+            secret = try SMTPSecret(file: file)
+        } else {
+            throw .invalidSettings("mail.smtp.oauth2 needs \"clientSecretFile\" or \"clientSecretCredential\"")
+        }
+        return OAuth2TokenSource(
+            .init(tokenURL: oauth2.tokenURL, clientID: oauth2.clientID, clientSecret: secret, scope: oauth2.scope,
+                  caFile: oauth2.caFile, timeout: .seconds(smtp.timeoutSeconds)),
+            cachePath: cacheFolder + "/oauth2-token.json")
     }
 }

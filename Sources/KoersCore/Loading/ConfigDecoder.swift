@@ -175,10 +175,23 @@ extension ConfigDecoder {
             let secretFile = o.string("clientSecretFile", required: false)
             let secretCredential = o.string("clientSecretCredential", required: false)
             let scope = o.string("scope", required: false) ?? "https://outlook.office365.com/.default"
+            let caFile = o.string("caFile", required: false)
+            if (secretFile == nil) == (secretCredential == nil) {
+                log.error("give exactly one of \"clientSecretFile\" (a file, mode 0600) and \"clientSecretCredential\" (a systemd credential)",
+                          at: o.node, path: o.path)
+            }
             o.finish()
             guard let tokenURL, let clientID else { return nil }
             return MailConfig.OAuth2(tokenURL: tokenURL, clientID: clientID, clientSecretFile: secretFile,
-                                     clientSecretCredential: secretCredential, scope: scope)
+                                     clientSecretCredential: secretCredential, scope: scope, caFile: caFile)
+        }
+        if oauth2 != nil, passwordFile != nil || passwordCredential != nil {
+            log.error("OAuth2 replaces the password: remove \"passwordFile\" and \"passwordCredential\", or \"oauth2\"",
+                      at: r.node["oauth2"], path: r.path.appending("oauth2"))
+        }
+        if oauth2 != nil || passwordFile != nil || passwordCredential != nil, username == nil {
+            log.error("authentication needs \"username\": the mailbox Koers sends as, e.g. \"koers@bestuur.nl\"",
+                      at: r.node, path: r.path)
         }
         let caFile = r.string("caFile", required: false)
         let timeout = r.integer("timeoutSeconds", required: false, atLeast: 1) ?? 30

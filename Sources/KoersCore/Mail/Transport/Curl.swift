@@ -162,6 +162,33 @@ final class CurlEasy {
                             serverLines: transcript.lines)
     }
 
+    /// Runs one transfer that downloads a response (an HTTP request; POST fields set beforehand
+    /// with CURLOPT_COPYPOSTFIELDS). Keeps at most `limit` bytes of the body: a larger one makes
+    /// the transfer fail with CURLE_WRITE_ERROR.
+    func performReceiving(limit: Int = 1 << 20) -> (transfer: CurlTransfer, body: [UInt8]) {
+        let download = DownloadBody(limit: limit)
+        errorBuffer[0] = 0
+        transcript.reset()
+        var code = koers_curl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(download).toOpaque())
+        if code == CURLE_OK {
+            code = koers_curl_easy_setopt_write_callback(handle) { data, size, count, context in
+                guard let data, let context else { return 0 }
+                return Unmanaged<DownloadBody>.fromOpaque(context).takeUnretainedValue()
+                    .append(UnsafeRawBufferPointer(start: data, count: size * count))
+            }
+        }
+        if code == CURLE_OK {
+            code = withExtendedLifetime(download) { curl_easy_perform(handle) }
+        }
+        _ = koers_curl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+        var response = 0
+        if koers_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response) != CURLE_OK { response = 0 }
+        let transfer = CurlTransfer(code: code.rawValue, responseCode: response,
+                                    errorMessage: code == CURLE_OK ? "" : errorText(code),
+                                    serverLines: transcript.lines)
+        return (transfer, download.bytes)
+    }
+
     private func check(_ result: CURLcode) throws(CurlError) {
         guard result == CURLE_OK else { throw CurlError(result, message: errorText(result)) }
     }
@@ -187,6 +214,21 @@ private final class UploadBody {
         }
         offset += count
         return count
+    }
+}
+
+/// A response body being received, up to a limit.
+private final class DownloadBody {
+    let limit: Int
+    var bytes: [UInt8] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Returns how many bytes were taken; anything short of all of them makes libcurl stop.
+    func append(_ chunk: UnsafeRawBufferPointer) -> Int {
+        guard bytes.count + chunk.count <= limit else { return 0 }
+        bytes.append(contentsOf: chunk)
+        return chunk.count
     }
 }
 
