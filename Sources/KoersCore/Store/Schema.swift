@@ -52,6 +52,22 @@ enum Schema {
                 value TEXT NOT NULL
             );
             """),
+        Migration(version: 3, name: "report archive", sql: """
+            CREATE TABLE report (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('halfyear', 'year')),
+                period TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                title TEXT NOT NULL,
+                html TEXT NOT NULL,
+                text TEXT NOT NULL,
+                json TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (kind, period)
+            );
+            CREATE TRIGGER report_is_append_only_update BEFORE UPDATE ON report
+                BEGIN SELECT RAISE(ABORT, 'the report archive is append-only'); END;
+            """),
     ]
 
     static let migrator = Migrator(migrations)
