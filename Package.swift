@@ -5,6 +5,7 @@ let package = Package(
     name: "Koers",
     products: [
         .executable(name: "koers", targets: ["koers"]),
+        .executable(name: "koers-benchmark", targets: ["koers-benchmark"]),
         .library(name: "KoersCore", targets: ["KoersCore"]),
     ],
     targets: [
@@ -20,6 +21,8 @@ let package = Package(
         ),
         .target(name: "KoersCore", dependencies: ["CSQLite", "CCurl"]),
         .executableTarget(name: "koers", dependencies: ["KoersCore"]),
+        // Not run by `swift test`: scripts/benchmark builds it in release mode and runs it.
+        .executableTarget(name: "koers-benchmark", dependencies: ["KoersCore"]),
         .testTarget(name: "KoersCoreTests", dependencies: ["KoersCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["KoersCore", "koers"]),
     ],
