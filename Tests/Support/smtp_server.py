@@ -26,6 +26,9 @@ switch behaviour while the server runs):
 
 A closed port ("refuse") needs no server: tests use a port nobody listens on.
 
+--reject-rcpt ADDRESS (repeatable, any mode but hang): 550 for RCPT TO that address only, so one
+message of a batch is refused permanently while the others are delivered.
+
 Everything that arrives is recorded in --dir:
 
   messages/NNNN.eml     the message bytes exactly as received after DATA (dot-unstuffed)
@@ -117,11 +120,12 @@ class Behaviour:
 
 
 class Handler:
-    def __init__(self, recorder, behaviour, tempfail, token):
+    def __init__(self, recorder, behaviour, tempfail, token, rejected=()):
         self.recorder = recorder
         self.behaviour = behaviour
         self.tempfail = tempfail
         self.token = token
+        self.rejected = {address.lower() for address in rejected}
 
     def _connection(self, server, session):
         ident = getattr(server, "koers_connection", None)
@@ -141,7 +145,7 @@ class Handler:
         return "250 {}".format(server.hostname)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if self.behaviour.current() == "reject":
+        if self.behaviour.current() == "reject" or address.lower() in self.rejected:
             return "550 5.1.1 <{}>: Recipient address rejected: User unknown in local recipient table".format(address)
         envelope.rcpt_tos.append(address)
         return "250 OK"
@@ -278,6 +282,8 @@ def main():
     parser.add_argument("--user", default="koers-test")
     parser.add_argument("--password", default="correct horse battery staple")
     parser.add_argument("--token", default="test-oauth-token")
+    parser.add_argument("--reject-rcpt", action="append", default=[], metavar="ADDRESS",
+                        help="answer 550 to RCPT TO this address (repeatable)")
     args = parser.parse_args()
 
     # aiosmtpd warns on every AUTH about its own deprecated attribute; keep stderr for real errors.
@@ -300,7 +306,7 @@ def main():
         server = HangServer(recorder)
         port = server.port
     else:
-        handler = Handler(recorder, Behaviour(args.mode, args.control), args.tempfail, args.token)
+        handler = Handler(recorder, Behaviour(args.mode, args.control), args.tempfail, args.token, args.reject_rcpt)
         common = dict(hostname="127.0.0.1", port=0, server_hostname="127.0.0.1",
                       authenticator=Authenticator(args.user, args.password))
         if args.mode == "plain-no-tls":

@@ -15,8 +15,37 @@ public struct Log: Sendable {
     }
 
     public func log(_ priority: Priority, _ message: String) {
-        let line = message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let line = Self.withoutAddresses(message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
         write("<\(priority.rawValue)>\(line)\n")
+    }
+
+    /// `message` with every e-mail address replaced by `[address]`. Koers never puts one in a log
+    /// line, but mail servers quote the recipient in their answers ("550 5.1.1 <x@y.nl>: Recipient
+    /// address rejected"), and those answers are logged.
+    static func withoutAddresses(_ message: String) -> String {
+        guard message.contains("@") else { return message }
+        let separators: Set<Character> = [" ", "\t", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\"", "'"]
+        var result = ""
+        var token = ""
+        func flush() {
+            let core = String(token.reversed().drop { $0 == "." }.reversed())  // "x@y.nl." ends a sentence
+            let parts = core.split(separator: "@", omittingEmptySubsequences: false)
+            // A path ("written to /var/lib/koers/mail/…@koers.example.eml", named after the Message-ID) is no address.
+            let isAddress = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+                && !token.contains("/")
+            result += isAddress ? "[address]" + String(repeating: ".", count: token.count - core.count) : token
+            token = ""
+        }
+        for character in message {
+            if separators.contains(character) {
+                flush()
+                result.append(character)
+            } else {
+                token.append(character)
+            }
+        }
+        flush()
+        return result
     }
 
     public func error(_ message: String) { log(.error, message) }

@@ -14,6 +14,8 @@ struct ConfigDecoder {
         var mail: MailConfig?
         var reminders: ReminderRules
         var quietPeriods: QuietPeriods
+        /// `quietPeriods.include`: quiet-periods files, as written (relative to the configuration's folder).
+        var quietPeriodFiles: [String] = []
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -35,11 +37,12 @@ struct ConfigDecoder {
         let people = r.array("people")?.compactMap(person) ?? []
         let mail = r.object("mail", required: false, what: "mail settings").flatMap(mailConfig)
         let reminders = r.object("reminders", required: false, what: "reminder settings").map(reminderRules) ?? ReminderRules()
-        let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? QuietPeriods()
+        let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? (periods: QuietPeriods(), include: [])
         r.finish()
         guard let database, let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
-                   schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet)
+                   schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet.periods,
+                   quietPeriodFiles: quiet.include)
     }
 
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
@@ -102,7 +105,8 @@ extension ConfigDecoder {
         return (h, m)
     }
 
-    func quietPeriods(_ r: ObjectReader) -> QuietPeriods {
+    /// The inline quiet periods, and the files named by `include` (their periods are added by the workspace).
+    func quietPeriods(_ r: ObjectReader) -> (periods: QuietPeriods, include: [String]) {
         let weekends = r.node("weekends", required: false, expected: "true or false").map { node -> Bool in
             guard let b = node.bool else {
                 log.error("expected true or false, found \(node.preview)", at: node, path: r.path.appending("weekends"))
@@ -110,21 +114,16 @@ extension ConfigDecoder {
             }
             return b
         } ?? true
-        let periods: [QuietPeriods.Period] = r.array("periods", required: false)?.compactMap { item in
-            guard let p = ObjectReader(item.node, path: item.path, log: log, what: "a quiet period") else { return nil }
-            let name = p.string("name")
-            let from = p.parsed("from", expected: "a day YYYY-MM-DD") { LocalDate($0) }
-            let to = p.parsed("to", expected: "a day YYYY-MM-DD") { LocalDate($0) }
-            p.finish()
-            guard let name, let from, let to else { return nil }
-            guard let period = QuietPeriods.Period(name: name, from: from, through: to) else {
-                log.error("\"\(name)\" ends (\(to)) before it starts (\(from))", at: item.node, path: item.path)
-                return nil
+        let periods: [QuietPeriods.Period] = r.array("periods", required: false)?.compactMap {
+            QuietPeriodsFile.period($0, log: log)
+        } ?? []
+        let include = r.array("include", required: false)?.compactMap { item in
+            ObjectReader.parse(item.node, path: item.path, log: log, expected: "the path of a quiet-periods file (\(QuietPeriodsFile.format))") {
+                $0.isEmpty ? nil : $0
             }
-            return period
         } ?? []
         r.finish()
-        return QuietPeriods(periods, weekends: weekends)
+        return (QuietPeriods(periods, weekends: weekends), include)
     }
 
     func mailConfig(_ r: ObjectReader) -> MailConfig? {

@@ -47,6 +47,12 @@ public struct Workspace: Sendable {
             return FilePath.normalized(folder + "/" + path)
         }
         let stateFolder = environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+        var diagnostics = configLog.items
+        // Included quiet-periods files (the school holidays `koers holidays import` wrote) add to the inline periods.
+        var quietPeriods = raw.quietPeriods
+        quietPeriods.periods += loadEach(raw.quietPeriodFiles.map { resolve($0, against: configFolder) }, into: &diagnostics) { root, log in
+            QuietPeriodsFile.decode(root, log: log)
+        }.flatMap(\.periods)
         let config = Config(
             file: configPath,
             databasePath: resolve(raw.database, against: stateFolder ?? configFolder),
@@ -57,9 +63,8 @@ public struct Workspace: Sendable {
             people: raw.people,
             mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder ?? configFolder) }),
             reminders: raw.reminders,
-            quietPeriods: raw.quietPeriods)
+            quietPeriods: quietPeriods)
 
-        var diagnostics = configLog.items
         let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in
                 if !log.hasErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }

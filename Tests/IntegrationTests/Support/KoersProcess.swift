@@ -60,6 +60,11 @@ final class Installation {
         try example
             .replacingOccurrences(of: "\"../Agendas/", with: "\"\(KoersProcess.repository)/Agendas/")
             .write(toFile: config, atomically: true, encoding: .utf8)
+        // The quiet-period files the example includes (relative to its folder) go beside the copy.
+        let json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as? [String: Any]
+        for name in (json?["quietPeriods"] as? [String: Any])?["include"] as? [String] ?? [] {
+            try FileManager.default.copyItem(atPath: KoersProcess.repository + "/Config/" + name, toPath: folder + "/" + name)
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

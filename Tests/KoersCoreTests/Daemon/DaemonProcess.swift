@@ -29,6 +29,10 @@ final class DaemonProcess {
         json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
         json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
         json["mail"] = try JSONSerialization.jsonObject(with: Data(mail.utf8))
+        // The quiet-period files the example includes (relative to its folder) go beside the copy.
+        for name in (json["quietPeriods"] as? [String: Any])?["include"] as? [String] ?? [] {
+            try FileManager.default.copyItem(atPath: Fixture.repository + "/Config/" + name, toPath: folder + "/" + name)
+        }
         config = folder + "/koers.json"
         try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: config))
         let imported = try cli(["--now", "2024-08-01", "history", "import", Fixture.repository + "/Agendas/demo/ook-2022-2024.history.json"])
@@ -52,6 +56,33 @@ final class DaemonProcess {
         try p.run()
         p.waitUntilExit()
         return p.terminationStatus
+    }
+
+    /// Runs a one-off koers command on this installation; returns its exit status and what it printed.
+    func output(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        // Files, not pipes (see MailTest.parse): a pipe read interrupted by SIGCHLD traps on Linux.
+        let out = folder + "/cli-\(UUID().uuidString).out", err = out + ".err"
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: out)
+            try? FileManager.default.removeItem(atPath: err)
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.executable)
+        p.arguments = ["--config", config] + arguments
+        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+        }
+        p.standardOutput = outHandle
+        p.standardError = errHandle
+        try p.run()
+        p.waitUntilExit()
+        return (p.terminationStatus, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8))
     }
 
     /// Starts `koers run` with its clock at `now`.

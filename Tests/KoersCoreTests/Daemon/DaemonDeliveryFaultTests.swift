@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import KoersCore
+
+/// The real `koers run` against a real SMTP server that answers 451 (try again later) or 550 (no
+/// such user): what the outbox promises in the README, checked on the daemon as a whole.
+///
+/// The daemon's clock (`--now`) runs at real speed and the first back-off is a minute. Rather than
+/// wait for it, the retry test restarts the daemon with its clock three seconds before the retry
+/// moment the outbox recorded: the daemon finds nothing due, sleeps until that moment by itself,
+/// wakes and sends. The outbox lives in the database, so a restart is how it would go after a
+/// reboot as well.
+@Suite("The reminder daemon when the mail server refuses", .serialized)
+struct DaemonDeliveryFaultTests {
+    static let justBeforeEight = "2024-08-29T07:59:57+02:00"
+    static let from = #"{ "name": "Koers — OOK", "address": "koers@example.org" }"#
+
+    /// An installation mailing through the SMTP server at `url` (STARTTLS, AUTH, its certificate).
+    static func daemon(url: String, certificate: String) throws -> (DaemonProcess, secret: String) {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("koers-pw-\(UUID().uuidString)").path
+        try (SMTPTestServer.password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(mail: """
+            { "from": \(from), "transport": "smtp",
+              "smtp": { "url": "\(url)", "heloName": "koers.test", "username": "\(SMTPTestServer.user)",
+                        "passwordFile": "\(secret)", "caFile": "\(certificate)", "timeoutSeconds": 10 } }
+            """)
+        return (daemon, secret)
+    }
+
+    struct OutboxLine: Decodable {
+        var id: Int64
+        var status: String
+        var person: String
+        var subject: String
+        var attempts: Int
+        var nextAttemptAt: String
+        var lastResponse: String?
+        var createdAt: String
+    }
+
+    /// `koers outbox --json` (with `--all`: also what was sent).
+    static func outbox(_ daemon: DaemonProcess, all: Bool = false) throws -> [OutboxLine] {
+        let r = try daemon.output(["--now", "2024-09-30", "outbox", "--json"] + (all ? ["--all"] : []))
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONDecoder().decode([OutboxLine].self, from: Data(r.stdout.utf8))
+    }
+
+    static func messageID(_ bytes: [UInt8]) -> String? {
+        String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+            .first { $0.lowercased().hasPrefix("message-id:") }
+    }
+
+    @Test("451 for the first message: the others go at once, it is retried after the back-off, and each arrives exactly once")
+    func tempfailThenAccept() throws {
+        let server = try SMTPTestServer(.tempfailThenAccept, tempfail: 1)
+        let (daemon, secret) = try Self.daemon(url: server.url, certificate: server.certificate)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+
+        try daemon.start(now: Self.justBeforeEight)
+        #expect(DaemonProcess.eventually { daemon.log.contains("sent 9, retrying 1, failed 0") }, "\(daemon.log)")
+        #expect(server.messages.count == 9)
+        #expect(daemon.log.contains("retrying in 60 s"))
+        let waiting = try Self.outbox(daemon)
+        #expect(waiting.count == 1)
+        let retry = try #require(waiting.first)
+        #expect(retry.status == "pending" && retry.attempts == 1)
+        #expect(retry.lastResponse?.hasPrefix("451 4.3.0") == true, "\(retry.lastResponse ?? "")")
+        let queuedAt = try #require(Timestamp.parse(retry.createdAt))
+        let retryAt = try #require(Timestamp.parse(retry.nextAttemptAt))
+        #expect(abs(retryAt.timeIntervalSince(queuedAt) - 60) < 0.01, "first back-off: one minute after the attempt")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        // Three seconds before the retry is due: nothing to do at start; the daemon wakes for it.
+        try daemon.start(now: Timestamp.format(retryAt.addingTimeInterval(-3)))
+        #expect(DaemonProcess.eventually { daemon.log.contains("sent 1, retrying 0, failed 0") }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        let messages = server.messages
+        #expect(messages.count == 10)
+        let recipients = messages.flatMap(\.recipients)
+        #expect(Set(recipients).count == 10 && recipients.count == 10, "one digest per person, none twice: \(recipients)")
+        #expect(messages.last?.recipients == ["\(retry.person)@example.org"], "the refused one came last")
+        #expect(Set(messages.compactMap { Self.messageID($0.bytes) }).count == 10)
+        #expect(try Self.outbox(daemon).isEmpty, "nothing pending or failed")
+        let sent = try Self.outbox(daemon, all: true)
+        #expect(sent.count == 10 && sent.allSatisfy { $0.status == "sent" })
+        #expect(sent.first { $0.id == retry.id }?.attempts == 2)
+        #expect(sent.filter { $0.id != retry.id }.allSatisfy { $0.attempts == 1 })
+    }
+
+    @Test("550 for one recipient: that message is marked failed, the others are delivered, and the Co-OP'er's next digest lists it")
+    func rejectOneRecipient() throws {
+        let rejected = "a.dewit@example.org"
+        let server = try HarnessProcess(script: "smtp_server.py", arguments: ["--mode", "accept", "--reject-rcpt", rejected])
+        let (daemon, secret) = try Self.daemon(url: "smtp://127.0.0.1:\(server.port)", certificate: server.certificate)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+        /// What arrived: recipients and message bytes, in order.
+        func arrived() -> [(recipients: [String], bytes: [UInt8])] {
+            server.jsonLines("log.jsonl").filter { $0["event"] as? String == "message" }.map { entry in
+                let file = server.folder + "/" + (entry["file"] as? String ?? "")
+                let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+                return (entry["rcpt_tos"] as? [String] ?? [], [UInt8](bytes))
+            }
+        }
+
+        try daemon.start(now: Self.justBeforeEight)
+        #expect(DaemonProcess.eventually { daemon.log.contains("sent 9, retrying 0, failed 1") }, "\(daemon.log)")
+        #expect(daemon.log.contains("refused permanently"))
+        #expect(!daemon.log.contains(rejected), "no addresses in the log")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        let first = arrived()
+        #expect(first.count == 9)
+        #expect(!first.flatMap(\.recipients).contains(rejected))
+        let failed = try Self.outbox(daemon)
+        #expect(failed.count == 1)
+        #expect(failed.first?.status == "failed" && failed.first?.person == "a.dewit" && failed.first?.attempts == 1)
+        #expect(failed.first?.lastResponse?.hasPrefix("550 5.1.1") == true, "\(failed.first?.lastResponse ?? "")")
+
+        // The next moment anything is due is 6 September 2024, 08:00, with a digest for the Co-OP'er.
+        // That is when the running daemon would wake next; a daemon started then does the same.
+        try daemon.start(now: "2024-09-06T08:00:00+02:00")
+        #expect(DaemonProcess.eventually { daemon.log.contains("sent 6, retrying 0, failed 1") }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        let second = Array(arrived().dropFirst(first.count))
+        let toCoordinator = second.filter { $0.recipients == ["c.jansen@example.org"] }
+        #expect(toCoordinator.count == 1, "one digest a day, failures included")
+        let parsed = try MailTest.parse(try #require(toCoordinator.first).bytes)
+        let digest = try #require(parsed.text)
+        #expect(digest.contains("Deze berichten konden niet worden afgeleverd"))
+        #expect(digest.contains(rejected))
+        #expect(digest.contains("550 5.1.1"))
+        #expect(digest.contains("Zelfscan"), "the failure comes with her reminders of that day")
+        #expect(!second.flatMap(\.recipients).contains(rejected))
+
+        // The first failure is reported; the new one (the 6 September digest for a.dewit) waits for the next digest.
+        let store = try Store(path: daemon.folder + "/koers.sqlite")
+        let unreported = try store.unreportedFailures()
+        #expect(unreported.count == 1)
+        #expect(unreported.first?.id != failed.first?.id)
+        #expect(try Self.outbox(daemon).filter { $0.status == "failed" }.count == 2)
+    }
+}
