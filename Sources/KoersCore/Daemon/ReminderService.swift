@@ -59,9 +59,12 @@ public final class ReminderService {
         var digests = Digest.group(relevant)
         let failures = try store.unreportedFailures()
         var queued = 0
-        if !failures.isEmpty {
+        if !failures.isEmpty, !config.quietPeriods.isQuiet(today), now >= config.reminders.sendAt(today, in: config.timeZone) {
+            // Failures alone make a mail only at the usual time on a working day, and only for a
+            // Co-OP'er who has had no mail today; otherwise they wait for her next digest.
             for coordinator in config.people(holding: config.mail.replyToRole)
             where !digests.contains(where: { $0.personID == coordinator.id }) {
+                if try store.hasMessage(for: coordinator.id, queuedSince: config.timeZone.moment(today)) { continue }
                 digests.append(Digest(personID: coordinator.id, sendOn: today, sendAt: now, groups: []))
             }
         }
@@ -147,6 +150,15 @@ public final class ReminderService {
         let set = try AgendaSet(workspace: workspace, store: store)
         let planned = planner.nextDue(for: set, config: workspace.config, after: now)
         let retry = try store.nextAttempt().map { max($0, now) }
-        return [planned, retry].compactMap { $0 }.min()
+        let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
+        return [planned, retry, failureReport].compactMap { $0 }.min()
+    }
+
+    /// The usual sending time on the first working day whose sending time is after `now`.
+    private func nextMailMoment(after now: Date) -> Date {
+        let config = workspace.config
+        var day = config.timeZone.localDate(of: now)
+        if config.reminders.sendAt(day, in: config.timeZone) <= now { day = day.adding(days: 1) }
+        return config.reminders.sendAt(config.quietPeriods.firstWorkingDay(onOrAfter: day), in: config.timeZone)
     }
 }

@@ -156,6 +156,13 @@ extension Store {
             .map(Self.outboxMessage)
     }
 
+    /// Whether a message to `person` was queued at or after `moment`: the Co-OP'er gets at most one
+    /// mail a day, so a report of failures alone waits when she has had one.
+    public func hasMessage(for person: String, queuedSince moment: Date) throws -> Bool {
+        try database.scalarInt("SELECT 1 FROM outbox WHERE person = ? AND created_at >= ? LIMIT 1",
+                               [.text(person), .text(Timestamp.format(moment))]) != nil
+    }
+
     public func markReported(_ ids: [Int64], at now: Date) throws {
         try write {
             for id in ids {
