@@ -14,6 +14,7 @@ public struct Config: Sendable {
     public var mail: MailConfig
     public var reminders: ReminderRules
     public var quietPeriods: QuietPeriods
+    public var reports: ReportRules
 
     public struct School: Sendable {
         public var id: String

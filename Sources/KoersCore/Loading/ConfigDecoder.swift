@@ -16,6 +16,7 @@ struct ConfigDecoder {
         var quietPeriods: QuietPeriods
         /// `quietPeriods.include`: quiet-periods files, as written (relative to the configuration's folder).
         var quietPeriodFiles: [String] = []
+        var reports = ReportRules()
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -38,11 +39,12 @@ struct ConfigDecoder {
         let mail = r.object("mail", required: false, what: "mail settings").flatMap(mailConfig)
         let reminders = r.object("reminders", required: false, what: "reminder settings").map(reminderRules) ?? ReminderRules()
         let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? (periods: QuietPeriods(), include: [])
+        let reports = r.object("reports", required: false, what: "report settings").map(reportRules)
         r.finish()
         guard let database, let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
                    schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet.periods,
-                   quietPeriodFiles: quiet.include)
+                   quietPeriodFiles: quiet.include, reports: reports ?? ReportRules())
     }
 
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
@@ -94,6 +96,32 @@ extension ConfigDecoder {
         }
         if let max = r.integer("maxEscalations", required: false, atLeast: 0) { rules.maxReminders = max }
         if let role = r.identifier("coordinatorRole", .slug, required: false) { rules.coordinatorRole = role }
+        r.finish()
+        return rules
+    }
+
+    func reportRules(_ r: ObjectReader) -> ReportRules {
+        var rules = ReportRules()
+        if let mail = r.node("mail", required: false, expected: "true or false") {
+            if let b = mail.bool { rules.mail = b } else {
+                log.error("expected true or false, found \(mail.preview)", at: mail, path: r.path.appending("mail"))
+            }
+        }
+        if let recipients = r.array("recipientRoles", required: false) {
+            rules.recipientRoles = recipients.compactMap { role in
+                ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
+                    IdentifierPattern.slug.matches($0) ? $0 : nil
+                }
+            }
+        }
+        if let day = r.integer("halfYearWorkingDay", required: false, atLeast: 1) { rules.halfYearWorkingDay = day }
+        if let month = r.integer("yearMonth", required: false, atLeast: 1) {
+            if month <= 12 { rules.yearMonth = month } else {
+                log.error("\(month) is not a month; expected 1 to 12", at: r.node["yearMonth"], path: r.path.appending("yearMonth"))
+            }
+        }
+        if let day = r.integer("yearWorkingDay", required: false, atLeast: 1) { rules.yearWorkingDay = day }
+        rules.siteFolder = r.string("siteFolder", required: false)
         r.finish()
         return rules
     }

@@ -36,6 +36,9 @@ struct ConfigValidator {
         var used = usedRoles()
         used[config.mail.replyToRole, default: []].insert("mail.replyToRole")
         used[config.reminders.coordinatorRole, default: []].insert("reminders.coordinatorRole")
+        if config.reports.mail, root["reports"]?["recipientRoles"] != nil {
+            for role in config.reports.recipientRoles { used[role, default: []].insert("reports.recipientRoles") }
+        }
         for (role, users) in used.sorted(by: { $0.key < $1.key }) where config.people(holding: role).isEmpty {
             top["people"].error(log, "nobody holds role \"\(role)\" (used by \(users.sorted().joined(separator: ", "))); add it to the \"roles\" of at least one person")
         }

@@ -63,7 +63,12 @@ public struct Workspace: Sendable {
             people: raw.people,
             mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder ?? configFolder) }),
             reminders: raw.reminders,
-            quietPeriods: quietPeriods)
+            quietPeriods: quietPeriods,
+            reports: {
+                var rules = raw.reports
+                rules.siteFolder = rules.siteFolder.map { resolve($0, against: stateFolder ?? configFolder) }
+                return rules
+            }())
 
         let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in

@@ -1,0 +1,166 @@
+/// `koers report`: progress reports on the agenda. A dispatcher over actions (`halfyear`, `year`;
+/// archiving and showing archived reports plug in as further actions), each with its own options.
+enum ReportCommand: Subcommand {
+    static let name = "report"
+    static let summary = "Write a half-year or yearly progress report (text, Markdown, HTML, JSON)."
+
+    /// The actions, in the order the help lists them. Add an action here to extend the command.
+    static let actions: [any ReportAction.Type] = [HalfYearReportAction.self, YearReportAction.self]
+
+    static var spec: Arguments.Spec {
+        var spec = Arguments.Spec()
+        for action in actions {
+            for option in action.valueOptions where !spec.valueOptions.contains(option) { spec.valueOptions.append(option) }
+            for flag in action.flags where !spec.flags.contains(flag) { spec.flags.append(flag) }
+        }
+        return spec
+    }
+
+    static var help: String {
+        "Usage: " + actions.map { "koers report \($0.usage)" }.joined(separator: "\n       ") + "\n\n"
+            + actions.map { $0.help }.joined(separator: "\n")
+    }
+
+    static func run(_ context: CommandContext) throws -> CommandOutput {
+        let known = actions.map { $0.name }.joined(separator: ", ")
+        let word = try context.arguments.positional(0, "report action (\(known))")
+        guard let action = actions.first(where: { $0.name == word }) else {
+            throw UsageError("unknown report action \"\(word)\"; expected one of: \(known)")
+        }
+        let allowed = Set(action.valueOptions + action.flags + Arguments.globalValueOptions + Arguments.globalFlags)
+        if let stray = (Array(context.arguments.options.keys) + Array(context.arguments.flags)).sorted().first(where: { !allowed.contains($0) }) {
+            throw UsageError("--\(stray) does not go with `koers report \(action.name)`")
+        }
+        return try action.run(context, arguments: Array(context.arguments.positionals.dropFirst()))
+    }
+
+    // MARK: Shared by the actions
+
+    /// `--format`, with `--json` as a shorthand for `--format json`.
+    static func format(_ context: CommandContext) throws(UsageError) -> ReportFormat {
+        let spellings = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let text = context.arguments.options["format"] else { return context.json ? .json : .text }
+        guard let format = ReportFormat(rawValue: text.lowercased()) else {
+            throw UsageError("--format \"\(text)\" is not a report format; expected one of: \(spellings)")
+        }
+        if context.json && format != .json { throw UsageError("--json and --format \(format.rawValue) contradict each other") }
+        return format
+    }
+
+    /// The report on `period` as the command line asks for it: `--as-of` (default: the end of the
+    /// period, or today while it runs), `--agenda`, and "today" from `--now` or the clock.
+    static func build(_ context: CommandContext, period: ReportPeriod) throws -> (report: Report, workspace: Workspace, store: Store) {
+        let workspace = try context.workspace()
+        let tz = workspace.config.timeZone
+        let today = tz.localDate(of: try context.now(tz))
+        let asOf: LocalDate
+        if let text = context.arguments.options["as-of"] {
+            guard let day = LocalDate(text) else { throw UsageError("--as-of \"\(text)\" is not a date; expected YYYY-MM-DD") }
+            guard day <= today else {
+                throw UsageError("--as-of \(day) lies after today (\(today)); a report cannot speak for a day still to come")
+            }
+            guard day >= period.firstDay else {
+                throw UsageError("--as-of \(day) lies before \(period) begins (\(period.firstDay))")
+            }
+            asOf = day
+        } else {
+            guard let day = period.defaultAsOf(today: today) else {
+                throw UsageError("\(period) has not begun yet (today is \(today)); choose a period that has")
+            }
+            asOf = day
+        }
+        let store = try context.openStore(workspace)
+        let builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config)
+        do {
+            return (try builder.report(period, asOf: asOf, agenda: context.arguments.options["agenda"]), workspace, store)
+        } catch .unknownAgenda(let id, let known) {
+            throw UsageError("--agenda \"\(id)\" is not a loaded agenda; loaded are: \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// The rendered report on stdout, or written to `--out FILE` (replaced in one step).
+    static func deliver(_ text: String, report: Report, format: ReportFormat, context: CommandContext) throws -> CommandOutput {
+        guard let path = context.arguments.options["out"] else { return CommandOutput(stdout: text) }
+        try AtomicFile.write(Array(text.utf8), to: path)
+        return CommandOutput(stdout: "wrote the \(report.period.kind.rawValue) report \(report.period) as of \(report.asOf) (\(format.rawValue)) to \(path)\n")
+    }
+
+    /// What the period actions share: parse the period, build, render, deliver.
+    static func runPeriod(_ context: CommandContext, arguments: [String], kind: ReportPeriod.Kind, expected: String) throws -> CommandOutput {
+        guard let text = arguments.first else { throw UsageError("missing the period: \(expected)") }
+        if arguments.count > 1 { throw UsageError("unexpected argument \"\(arguments[1])\"") }
+        guard let period = ReportPeriod(kind: kind, text) else {
+            throw UsageError("\"\(text)\" is not a \(kind == .halfYear ? "half-year" : "year"); expected \(expected)")
+        }
+        let format = try format(context)
+        let report = try build(context, period: period).report
+        return try deliver(format.render(report), report: report, format: format, context: context)
+    }
+}
+
+/// One action of `koers report`.
+protocol ReportAction: Sendable {
+    static var name: String { get }
+    /// What follows `koers report`, for the usage line.
+    static var usage: String { get }
+    /// The paragraph(s) `--help` shows for this action.
+    static var help: String { get }
+    static var valueOptions: [String] { get }
+    static var flags: [String] { get }
+    /// `arguments` are the positionals after the action's name.
+    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput
+}
+
+/// Options of the actions that build a report.
+private let reportOptions = ["as-of", "format", "out", "agenda"]
+
+private let reportOptionHelp = """
+Options:
+  --as-of YYYY-MM-DD  The day the report speaks for: status changes up to the end of that day
+                      count (default: the period's last day, or today while it runs).
+  --format FORMAT     text (default: 80 columns), markdown, html (one self-contained file for
+                      mail and print) or json. --json is short for --format json.
+  --out FILE          Write the report to FILE instead of standard output.
+  --agenda ID         Only this agenda (default: every loaded agenda, one section each).
+  --now DATE          Act as if today were DATE.
+
+"""
+
+enum HalfYearReportAction: ReportAction {
+    static let name = "halfyear"
+    static let usage = "halfyear YYYY-Hn [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID]"
+    static let help = """
+    halfyear YYYY-Hn: the report on one half-year (H1 = January–June, H2 = July–December). A summary
+    per waarborg with progress bars; per waarborg its goal, each step planned in the half-year with
+    status, roles and the notes recorded, and the steps from earlier half-years still open; the
+    milestones and indicators; and a look ahead: where open steps go, the next half-year per role,
+    milestones and deadlines in the six months after, and the decisions to take.
+
+
+    """ + reportOptionHelp
+    static let valueOptions = reportOptions
+    static let flags: [String] = []
+
+    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
+        try ReportCommand.runPeriod(context, arguments: arguments, kind: .halfYear, expected: "YYYY-H1 or YYYY-H2, e.g. 2024-H1")
+    }
+}
+
+enum YearReportAction: ReportAction {
+    static let name = "year"
+    static let usage = "year YYYY [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID]"
+    static let help = """
+    year YYYY: the report on a calendar year, both halves, in the same form, with the plan for the
+    year ahead and "Voorstellen voor bijstelling": proposals Koers derives for the annual review
+    (steps postponed more than once or overdue for over half a year, waarborgen with low completion,
+    steps outside the horizon, milestones without steps, nothing planned ahead).
+
+
+    """ + reportOptionHelp
+    static let valueOptions = reportOptions
+    static let flags: [String] = []
+
+    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
+        try ReportCommand.runPeriod(context, arguments: arguments, kind: .year, expected: "a year YYYY, e.g. 2024")
+    }
+}
