@@ -11,19 +11,24 @@ public struct ReportBuilder: Sendable {
     public var timeZone: AgendaTimeZone
     public var measurements: [IndicatorMeasurement]
     public var rules: ProposalRules
+    /// Whether status changes name who recorded them. False leaves every `StatusChange.by` nil: for
+    /// a report published beyond its readers (the site), without names of people.
+    public var namesRecorders: Bool
 
     public init(set: AgendaSet, people: [Person] = [], timeZone: AgendaTimeZone = .amsterdam,
-                measurements: [IndicatorMeasurement] = [], rules: ProposalRules = ProposalRules()) {
+                measurements: [IndicatorMeasurement] = [], rules: ProposalRules = ProposalRules(), namesRecorders: Bool = true) {
         self.set = set
         self.people = people
         self.timeZone = timeZone
         self.measurements = measurements
         self.rules = rules
+        self.namesRecorders = namesRecorders
     }
 
     public init(set: AgendaSet, config: Config, measurements: [IndicatorMeasurement] = [],
-                rules: ProposalRules = ProposalRules()) {
-        self.init(set: set, people: config.people, timeZone: config.timeZone, measurements: measurements, rules: rules)
+                rules: ProposalRules = ProposalRules(), namesRecorders: Bool = true) {
+        self.init(set: set, people: config.people, timeZone: config.timeZone, measurements: measurements, rules: rules,
+                  namesRecorders: namesRecorders)
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -65,7 +70,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func personName(_ id: String?) -> String? {
-        guard let id else { return nil }
+        guard namesRecorders, let id else { return nil }
         return people.first { $0.id == id }?.name ?? id
     }
 }

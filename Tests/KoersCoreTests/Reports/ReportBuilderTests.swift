@@ -33,6 +33,11 @@ struct ReportBuilderTests {
         #expect(a2.changes.map(\.note) == ["Gestart", "Vastgesteld"])
         #expect(a2.changes.map(\.by) == ["Carla Jansen", "Pieter Smit"], "person ids become names")
         #expect(a2.changes.map(\.on) == [LocalDate("2024-02-01")!, LocalDate("2024-05-15")!])
+        var anonymous = try scene.builder()
+        anonymous.namesRecorders = false
+        let unnamed = try anonymous.report(ReportScene.h1, asOf: LocalDate("2024-06-30")!).agendas[0].theme("LL").step("LL-A2")
+        #expect(unnamed?.changes.map(\.by) == [nil, nil], "for publishing without names of people")
+        #expect(unnamed?.changes.map(\.note) == ["Gestart", "Vastgesteld"])
         let a3 = try #require(ll.step("LL-A3"))
         #expect(a3.category == .postponed)
         #expect(a3.status == .postponed(to: HalfYear("2024-H2")!))
