@@ -47,14 +47,15 @@ enum PreviewCommand: Subcommand {
         let transport: any MailTransport = context.arguments.options["write"].map { FileTransport(folder: $0) } ?? FileTransport(folder: scratch + "/mail")
         let service = ReminderService(workspace: workspace, store: store, transport: transport, log: Log { _ in })
         var mails: [Mail] = []
-        service.observer = { person, digest, message in
+        service.observer = { person, message, items in
             mails.append(Mail(at: Timestamp.format(message.date), to: person.email, name: person.name, subject: message.subject,
-                              items: digest.reminders.map(\.title)))
+                              items: items))
         }
         let end = tz.moment(to.adding(days: 1))
         var moment = tz.moment(from)
         while moment < end {
             try service.enqueueDue(now: moment)
+            try service.enqueueDueReports(now: moment)
             try service.sendDue(now: moment)
             guard let next = try service.nextWake(after: moment), next > moment else { break }
             moment = next

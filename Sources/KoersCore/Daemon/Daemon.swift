@@ -48,7 +48,9 @@ public final class Daemon {
         let signals = SignalEvents(wakeup)
         let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
         log.notice("started with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
+        let site = SitePublisher(log: log)
         var readySent = false
+        var configurationChanged = false
         var lastVersion = (try? store.externalChangeCounter()) ?? 0
         defer { withExtendedLifetime((signals, watcher)) {} }
 
@@ -57,6 +59,9 @@ public final class Daemon {
             var next: Date?
             do {
                 try service.enqueueDue(now: now)
+                let reports = try service.enqueueDueReports(now: now)
+                site.publishIfNeeded(workspace: service.workspace, store: store, now: now, force: reports > 0 || configurationChanged)
+                configurationChanged = false
                 let report = try service.sendDue(now: now) { wakeup.stopRequested }
                 if report != ReminderService.SendReport() {
                     log.info("sent \(report.sent), retrying \(report.retrying), failed \(report.failed)")
@@ -88,6 +93,7 @@ public final class Daemon {
                     let reloaded = try Workspace.load(configPath: configPath, environment: environment)
                     service.use(reloaded, transport: try MailTransportFactory.make(reloaded.config, environment: environment))
                     log.notice("reloaded the configuration and agendas; mail via \(service.transport.description)")
+                    configurationChanged = true
                 } catch let invalid as Workspace.Invalid {
                     for d in invalid.errors { log.error(d.description) }
                     log.error("reload refused: \(invalid.errors.count) error(s); still running on the previous configuration")

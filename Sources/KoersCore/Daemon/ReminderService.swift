@@ -15,8 +15,9 @@ public final class ReminderService {
         public var failed = 0
     }
 
-    /// Called for each message queued: `koers preview` lists them.
-    public var observer: ((Person, Digest, MailMessage) -> Void)?
+    /// Called for each message queued, with the lines it is about (a digest's items, a report's
+    /// title): `koers preview` lists them.
+    public var observer: ((Person, MailMessage, [String]) -> Void)?
 
     /// After this many attempts a message that keeps failing transiently is marked failed.
     static let maxAttempts = 20
@@ -84,7 +85,7 @@ public final class ReminderService {
                                        failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
                                        date: now, key: key)
             let bytes = try MessageBuilder.build(message, timeZone: config.timeZone.timeZone)
-            observer?(person, digest, message)
+            observer?(person, message, digest.reminders.map(\.title))
             if try store.enqueue(.init(key: key, person: person.id, recipient: person.email, subject: message.subject,
                                        message: bytes, messageID: message.messageID, reminderKeys: keys, sendOn: today), at: now) {
                 queued += 1
@@ -151,7 +152,8 @@ public final class ReminderService {
         let planned = planner.nextDue(for: set, config: workspace.config, after: now)
         let retry = try store.nextAttempt().map { max($0, now) }
         let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
-        return [planned, retry, failureReport].compactMap { $0 }.min()
+        let report = reportSchedule.next(after: now)?.sendAt
+        return [planned, retry, failureReport, report].compactMap { $0 }.min()
     }
 
     /// The usual sending time on the first working day whose sending time is after `now`.

@@ -3,19 +3,7 @@ import Foundation
 /// One report the daemon mails: which period, on which day, and until when it is still worth
 /// sending late (after downtime). Later than that it is recorded as stale, like a reminder.
 public struct ReportDelivery: Sendable, Equatable {
-    public enum Period: Sendable, Equatable, CustomStringConvertible {
-        case halfYear(HalfYear)
-        case year(Int)
-
-        public var description: String {
-            switch self {
-            case .halfYear(let h): return h.description
-            case .year(let y): return String(y)
-            }
-        }
-    }
-
-    public var period: Period
+    public var period: ReportPeriod
     public var sendOn: LocalDate
     public var sendAt: Date
     /// The report is computed as of this day: the end of a finished half-year, or the sending day
@@ -24,12 +12,7 @@ public struct ReportDelivery: Sendable, Equatable {
     public var relevantThrough: LocalDate
 
     /// The outbox key part shared by every recipient's copy: `report|halfyear:2024-H1`.
-    public var key: String {
-        switch period {
-        case .halfYear(let h): return "report|halfyear:\(h)"
-        case .year(let y): return "report|year:\(y)"
-        }
-    }
+    public var key: String { "report|\(period.kind.rawValue):\(period)" }
 }
 
 /// Which reports fall due when: pure, like the planner, so `koers preview` shows them too.
@@ -74,7 +57,7 @@ public struct ReportSchedule: Sendable {
         quiet.workingDay(max(n, 1) - 1, after: quiet.firstWorkingDay(onOrAfter: day))
     }
 
-    private func delivery(_ period: ReportDelivery.Period, sendOn: LocalDate, asOf: LocalDate,
+    private func delivery(_ period: ReportPeriod, sendOn: LocalDate, asOf: LocalDate,
                           relevantThrough: LocalDate) -> ReportDelivery {
         ReportDelivery(period: period, sendOn: sendOn,
                        sendAt: timeZone.moment(sendOn, hour: sendTime.hour, minute: sendTime.minute),

@@ -5,7 +5,7 @@ import Foundation
 /// append-only (erasure of personal data, issue 5, is the one exception and deletes).
 extension Store {
     public struct ArchivedReport: Sendable, Equatable {
-        public enum Kind: String, Sendable { case halfYear = "halfyear", year }
+        public typealias Kind = ReportPeriod.Kind
         public var id: Int64
         public var kind: Kind
         /// "2024-H1" or "2024".
