@@ -5,7 +5,8 @@ enum ReportCommand: Subcommand {
     static let summary = "Write a half-year or yearly progress report (text, Markdown, HTML, JSON)."
 
     /// The actions, in the order the help lists them. Add an action here to extend the command.
-    static let actions: [any ReportAction.Type] = [HalfYearReportAction.self, YearReportAction.self]
+    static let actions: [any ReportAction.Type] = [HalfYearReportAction.self, YearReportAction.self,
+                                                   ReportArchiveAction.self, ReportShowAction.self]
 
     static var spec: Arguments.Spec {
         var spec = Arguments.Spec()

@@ -20,7 +20,7 @@ final class DaemonProcess {
     }()
 
     /// `mail` is the JSON of the configuration's "mail" section.
-    init(mail: String) throws {
+    init(mail: String, reports: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-daemon-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         logFile = folder + "/daemon.log"
@@ -29,6 +29,7 @@ final class DaemonProcess {
         json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
         json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
         json["mail"] = try JSONSerialization.jsonObject(with: Data(mail.utf8))
+        if let reports { json["reports"] = try JSONSerialization.jsonObject(with: Data(reports.utf8)) }
         // The quiet-period files the example includes (relative to its folder) go beside the copy.
         for name in (json["quietPeriods"] as? [String: Any])?["include"] as? [String] ?? [] {
             try FileManager.default.copyItem(atPath: Fixture.repository + "/Config/" + name, toPath: folder + "/" + name)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// `koers report archive`: the reports the daemon mailed, as archived.
+enum ReportArchiveAction: ReportAction {
+    static let name = "archive"
+    static let usage = "archive [--json]"
+    static let help = """
+    archive: the reports the daemon mailed, one line each: id, period, the day it speaks for, when
+    it was archived, and its title. `koers report show ID` prints one exactly as it was mailed.
+
+    """
+    static let valueOptions: [String] = []
+    static let flags: [String] = []
+
+    struct Line: Encodable {
+        var id: Int64
+        var kind: String
+        var period: String
+        var asOf: String
+        var archivedAt: String
+        var title: String
+    }
+
+    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
+        if let extra = arguments.first { throw UsageError("unexpected argument \"\(extra)\"") }
+        let workspace = try context.workspace()
+        let reports = try context.openStore(workspace).archivedReports()
+        let lines = reports.map {
+            Line(id: $0.id, kind: $0.kind.rawValue, period: $0.period, asOf: $0.asOf.description,
+                 archivedAt: Timestamp.format($0.createdAt), title: $0.title)
+        }
+        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        guard !lines.isEmpty else { return CommandOutput(stdout: "Nog geen rapportages gearchiveerd.\n") }
+        let tz = workspace.config.timeZone
+        var out = "id  periode  stand per   gearchiveerd  titel\n"
+        for (report, line) in zip(reports, lines) {
+            out += TextLayout.pad(String(line.id), 4) + TextLayout.pad(line.period, 9) + TextLayout.pad(line.asOf, 12)
+                + TextLayout.pad(tz.localDate(of: report.createdAt).description, 14) + line.title + "\n"
+        }
+        return CommandOutput(stdout: out)
+    }
+}
+
+/// `koers report show ID`: one archived report, byte for byte as mailed.
+enum ReportShowAction: ReportAction {
+    static let name = "show"
+    static let usage = "show ID [--format text|html|json] [--out FILE]"
+    static let help = """
+    show ID: an archived report exactly as it was mailed: the plain text (default), the HTML or
+    the JSON. IDs are listed by `koers report archive`.
+
+    """
+    static let valueOptions = ["format", "out"]
+    static let flags: [String] = []
+
+    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
+        guard let text = arguments.first else { throw UsageError("missing the report id; `koers report archive` lists them") }
+        if arguments.count > 1 { throw UsageError("unexpected argument \"\(arguments[1])\"") }
+        guard let id = Int64(text), id > 0 else { throw UsageError("\"\(text)\" is not a report id; expected a number such as 1") }
+        let format = try ReportCommand.format(context)
+        let workspace = try context.workspace()
+        guard let report = try context.openStore(workspace).archivedReport(id: id) else {
+            throw UsageError("no archived report \(id); `koers report archive` lists them")
+        }
+        let content: String
+        switch format {
+        case .text: content = report.text
+        case .html: content = report.html
+        case .json: content = report.json
+        case .markdown: throw UsageError("archived reports are kept as text, HTML and JSON; --format markdown is not among them")
+        }
+        guard let path = context.arguments.options["out"] else { return CommandOutput(stdout: content) }
+        try AtomicFile.write(content, to: path)
+        return CommandOutput(stdout: "wrote archived report \(id) (\(report.period), \(format.rawValue)) to \(path)\n")
+    }
+}
