@@ -41,12 +41,41 @@ struct ReportCommandTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
     }
 
+    @Test("archive lists the archived reports and show prints one exactly as stored")
+    func archiveAndShow() throws {
+        let scene = try ReportScene()
+        func run(_ arguments: [String]) -> (exitCode: ExitCode, stdout: String, stderr: String) {
+            let r = KoersTool.run(["--config", scene.fixture.folder + "/koers.json"] + arguments, environment: [:],
+                                  clock: FixedClock(scene.day("2024-10-15")))
+            return (r.exitCode, r.stdout, r.stderr)
+        }
+        #expect(run(["report", "archive"]).stdout == "Nog geen rapportages gearchiveerd.\n")
+        let workspace = try scene.fixture.load()
+        let store = try Store(path: workspace.config.databasePath)
+        let archived = try store.archiveReport(kind: .halfYear, period: "2024-H1", asOf: LocalDate("2024-06-30")!,
+                                               title: "Halfjaarrapportage 2024-H1", html: "<p>html</p>\n", text: "tekst\n",
+                                               json: "{}\n", at: scene.day("2024-07-05"))
+        let list = run(["report", "archive"])
+        #expect(list.exitCode == .ok)
+        #expect(list.stdout.contains("\(archived.id)   2024-H1  2024-06-30  2024-07-05    Halfjaarrapportage 2024-H1"), "\(list.stdout)")
+        #expect(run(["report", "archive", "--json"]).stdout.contains("\"asOf\" : \"2024-06-30\""))
+        #expect(run(["report", "show", "\(archived.id)"]).stdout == "tekst\n")
+        #expect(run(["report", "show", "\(archived.id)", "--format", "html"]).stdout == "<p>html</p>\n")
+        #expect(run(["report", "show", "\(archived.id)", "--json"]).stdout == "{}\n")
+        #expect(run(["report", "show", "\(archived.id)", "--format", "markdown"]).exitCode == .usage)
+    }
+
     @Test("Mistakes are usage errors that say what is expected")
     func usage() throws {
         let scene = try ReportScene()
         let cases: [([String], String)] = [
-            (["report"], "missing report action (halfyear, year)"),
-            (["report", "monthly", "2024"], "unknown report action \"monthly\"; expected one of: halfyear, year"),
+            (["report"], "missing report action (halfyear, year, archive, show)"),
+            (["report", "monthly", "2024"], "unknown report action \"monthly\"; expected one of: halfyear, year, archive, show"),
+            (["report", "show"], "missing the report id; `koers report archive` lists them"),
+            (["report", "show", "x"], "\"x\" is not a report id"),
+            (["report", "show", "7"], "no archived report 7"),
+            (["report", "show", "7", "--as-of", "2024-01-01"], "--as-of does not go with `koers report show`"),
+            (["report", "archive", "extra"], "unexpected argument \"extra\""),
             (["report", "halfyear"], "missing the period: YYYY-H1 or YYYY-H2"),
             (["report", "halfyear", "2024-H3"], "\"2024-H3\" is not a half-year"),
             (["report", "year", "2024-H1"], "\"2024-H1\" is not a year"),
