@@ -33,6 +33,9 @@ public final class Daemon {
         let service: ReminderService
         do {
             store = try Store(path: workspace.config.databasePath)
+            if let backup = store.backupPath {
+                log.notice("database upgraded to schema version \(store.schemaVersion); the previous version is kept in \(backup)")
+            }
             let recovered = try store.recoverInterruptedSends()
             if recovered > 0 { log.warning("\(recovered) message(s) interrupted by a stop or crash will be sent again") }
             service = ReminderService(workspace: workspace, store: store,
@@ -47,6 +50,7 @@ public final class Daemon {
         let wakeup = Wakeup()
         let signals = SignalEvents(wakeup)
         let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
+        try? store.setDaemonValue("pid", String(getpid()))
         log.notice("started with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
         let site = SitePublisher(log: log)
         var readySent = false
@@ -85,6 +89,7 @@ public final class Daemon {
             switch reason {
             case .stop:
                 notifier.stopping()
+                try? store.setDaemonValue("pid", "0")
                 log.notice("stopping")
                 return .ok
             case .reload:

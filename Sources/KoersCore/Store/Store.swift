@@ -16,7 +16,27 @@ public final class Store {
         }
         self.path = path
         database = try Database(path: path)
+        let found = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
+        if found > 0 && found < Schema.migrator.latestVersion {
+            backupPath = try Self.backupBeforeUpgrade(database, path: path, version: found)
+        }
         _ = try Schema.migrator.migrate(database)
+    }
+
+    /// Where the copy taken before migrating this file to a newer schema went, if one was taken.
+    public private(set) var backupPath: String?
+
+    /// An older database is copied (online backup, mode 0600) before any migration touches it:
+    /// `koers.sqlite.v2-backup`, or `…-2`, `…-3` when that name is taken.
+    private static func backupBeforeUpgrade(_ database: Database, path: String, version: Int) throws -> String {
+        var candidate = "\(path).v\(version)-backup"
+        var n = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(path).v\(version)-backup-\(n)"
+            n += 1
+        }
+        try Database.backup(from: database, to: candidate)
+        return candidate
     }
 
     public var schemaVersion: Int { Schema.migrator.latestVersion }

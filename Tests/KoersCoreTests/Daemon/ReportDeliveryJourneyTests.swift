@@ -26,6 +26,10 @@ struct ReportDeliveryJourneyTests {
         }
         #expect(DaemonProcess.eventually { reports().count >= 4 }, "\(daemon.log)")
         #expect(DaemonProcess.eventually { FileManager.default.fileExists(atPath: daemon.folder + "/site/rapporten/index.html") })
+        let status = try daemon.output(["status", "--json"])
+        let state = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(state["daemonRunning"] as? Bool == true, "\(status.stdout)")
+        #expect(state["archivedReports"] as? Int == 1)
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit() == 0)
 

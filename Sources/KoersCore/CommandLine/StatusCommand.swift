@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `koers status`: the daemon's health at a glance, for the admin and for monitoring: is it
+/// running, when did it last run, what is due next, what waits in the outbox, the last error.
+enum StatusCommand: Subcommand {
+    static let name = "status"
+    static let summary = "Show the daemon's state: running, last run, next due moment, outbox, last error."
+    static let spec = Arguments.Spec()
+    static let help = """
+    Usage: koers status [--json]
+
+    Reads the state the daemon keeps in the database: whether its process is running, when it last
+    planned and sent (in the daemon's own time, which is simulated when it was started with --now),
+    the next due moment, the outbox counts and the last error, and the next report it will mail.
+    Exits 0 when nothing failed and no error is recorded since the last good run, 1 otherwise, so
+    a monitoring check can call it.
+
+    """
+
+    struct Status: Encodable {
+        var database: String
+        var schemaVersion: Int
+        var daemonRunning: Bool
+        var daemonPID: Int?
+        var lastRun: String?
+        var nextDue: String?
+        var lastError: String?
+        var outbox: [String: Int]
+        var nextReport: String?
+        var archivedReports: Int
+    }
+
+    static func run(_ context: CommandContext) throws -> CommandOutput {
+        try context.arguments.expectPositionals(atMost: 0)
+        let workspace = try context.workspace()
+        let store = try context.openStore(workspace)
+        let now = try context.now(workspace.config.timeZone)
+        let pid = try store.daemonValue("pid").flatMap { Int32($0) }.flatMap { $0 > 0 ? $0 : nil }
+        let running = pid.map { kill($0, 0) == 0 || errno == EPERM } ?? false
+        let counts = try store.outboxCounts()
+        let schedule = ReportSchedule(rules: workspace.config.reports, quiet: workspace.config.quietPeriods,
+                                      timeZone: workspace.config.timeZone, sendTime: workspace.config.reminders.sendTime)
+        let nextReport = schedule.next(after: now).map { "\($0.period) op \($0.sendOn)" }
+        let lastRun = try store.daemonValue("last-run")
+        let lastError = try store.daemonValue("last-error")
+        let status = Status(
+            database: workspace.config.databasePath, schemaVersion: store.schemaVersion,
+            daemonRunning: running, daemonPID: running ? pid.map(Int.init) : nil,
+            lastRun: lastRun, nextDue: try store.daemonValue("next-due"),
+            lastError: lastError.flatMap { error in (lastRun.map { error > $0 } ?? true) ? error : nil },
+            outbox: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
+            nextReport: nextReport, archivedReports: try store.archivedReports().count)
+        let healthy = status.lastError == nil && (counts[.failed] ?? 0) == 0
+        if context.json { return CommandOutput(stdout: context.encode(status), exitCode: healthy ? .ok : .refused) }
+        var out = ""
+        out += "daemon         " + (running ? "running (pid \(pid!))" : "not running") + "\n"
+        out += "last run       " + (status.lastRun ?? "never") + "\n"
+        out += "next due       " + (status.nextDue ?? "nothing planned") + "\n"
+        out += "outbox         " + ["pending", "sending", "sent", "failed"].map { "\($0) \(status.outbox[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        out += "last error     " + (status.lastError ?? "none since the last good run") + "\n"
+        out += "next report    " + (nextReport ?? (workspace.config.reports.mail ? "none planned" : "reports are not mailed")) + "\n"
+        out += "reports        \(status.archivedReports) archived\n"
+        out += "database       \(status.database) (schema version \(status.schemaVersion))\n"
+        return CommandOutput(stdout: out, exitCode: healthy ? .ok : .refused)
+    }
+}
