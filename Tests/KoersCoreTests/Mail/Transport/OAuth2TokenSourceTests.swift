@@ -38,6 +38,29 @@ private func tokenError(from source: OAuth2TokenSource) async -> TransportError?
     }
 }
 
+/// The fixture's configuration with SMTP settings: `smtp` is the inside of the "smtp" object.
+private func smtpConfig(database: String, smtp: String) -> String {
+    """
+    {
+      "format": "koers-config/1",
+      "database": "\(database)",
+      "timeZone": "Europe/Amsterdam",
+      "agendas": ["agenda.json"],
+      "people": [
+        { "id": "c.jansen", "name": "Carla Jansen", "email": "c.jansen@example.org", "roles": ["co-oper", "directieteam"] },
+        { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "roles": ["schoolleiders"] }
+      ],
+      "mail": {
+        "from": { "name": "Koers", "address": "koers@school.example" },
+        "transport": "smtp",
+        "smtp": {
+    \(smtp)
+        }
+      }
+    }
+    """
+}
+
 @Suite("OAuth2 token source")
 struct OAuth2TokenSourceTests {
     let moment = Date(timeIntervalSince1970: 1_800_000_000)
@@ -147,28 +170,12 @@ struct OAuth2TokenSourceTests {
         let smtp = try SMTPTestServer(.accept)
         let fixture = Fixture()
         fixture.write("client-secret", TokenTestServer.secret + "\n")
-        fixture.standard(config: """
-        {
-          "format": "koers-config/1",
-          "database": "state/koers.sqlite",
-          "timeZone": "Europe/Amsterdam",
-          "agendas": ["agenda.json"],
-          "people": [
-            { "id": "c.jansen", "name": "Carla Jansen", "email": "c.jansen@example.org", "roles": ["co-oper", "directieteam"] },
-            { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "roles": ["schoolleiders"] }
-          ],
-          "mail": {
-            "from": { "name": "Koers", "address": "koers@school.example" },
-            "transport": "smtp",
-            "smtp": {
+        fixture.standard(config: smtpConfig(database: "state/koers.sqlite", smtp: """
               "url": "\(smtp.url)", "heloName": "koers.test", "username": "koers@school.example",
               "caFile": "\(smtp.certificate)", "timeoutSeconds": 10,
               "oauth2": { "tokenUrl": "\(tokens.url)", "clientId": "\(TokenTestServer.clientID)",
                           "clientSecretFile": "\(fixture.folder)/client-secret", "caFile": "\(tokens.harness.certificate)" }
-            }
-          }
-        }
-        """)
+        """))
         try FileManager.default.createDirectory(atPath: fixture.folder + "/state", withIntermediateDirectories: true)
         let config = try fixture.load().config
 
@@ -186,26 +193,10 @@ struct OAuth2TokenSourceTests {
     @Test("oauth2 needs exactly one client secret source, a user name, and no password next to it")
     func configurationChecks() throws {
         let fixture = Fixture()
-        fixture.standard(config: """
-        {
-          "format": "koers-config/1",
-          "database": "koers.sqlite",
-          "timeZone": "Europe/Amsterdam",
-          "agendas": ["agenda.json"],
-          "people": [
-            { "id": "c.jansen", "name": "Carla Jansen", "email": "c.jansen@example.org", "roles": ["co-oper", "directieteam"] },
-            { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "roles": ["schoolleiders"] }
-          ],
-          "mail": {
-            "from": { "name": "Koers", "address": "koers@school.example" },
-            "transport": "smtp",
-            "smtp": {
+        fixture.standard(config: smtpConfig(database: "koers.sqlite", smtp: """
               "url": "smtp://smtp.office365.com:587", "heloName": "koers.test", "passwordFile": "/etc/koers/pw",
               "oauth2": { "tokenUrl": "https://login.microsoftonline.com/t/oauth2/v2.0/token", "clientId": "x" }
-            }
-          }
-        }
-        """)
+        """))
         let messages = fixture.check().diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(messages.contains { $0.contains(":15:17: error: mail.smtp.oauth2: ") && $0.contains("give exactly one of \"clientSecretFile\"") })
         #expect(messages.contains { $0.contains(":15:17: error: mail.smtp.oauth2: ") && $0.contains("OAuth2 replaces the password") })
