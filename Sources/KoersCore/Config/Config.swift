@@ -15,6 +15,9 @@ public struct Config: Sendable {
     public var reminders: ReminderRules
     public var quietPeriods: QuietPeriods
     public var reports: ReportRules
+    /// Trajectory template files (`koers-trajectory/1`, or a `koers-template/1` stappenplan).
+    public var trajectoryPaths: [String] = []
+    public var privacy = PrivacyRules()
 
     public struct School: Sendable {
         public var id: String

@@ -62,6 +62,7 @@ public final class Daemon {
             let now = clock.now()
             var next: Date?
             do {
+                try service.eraseExpiredTrajectories(now: now)
                 try service.enqueueDue(now: now)
                 let reports = try service.enqueueDueReports(now: now)
                 site.publishIfNeeded(workspace: service.workspace, store: store, now: now, force: reports > 0 || configurationChanged)

@@ -35,8 +35,10 @@ public final class ReminderService {
         self.transport = transport
     }
 
-    var planner: Planner {
-        Planner(rules: workspace.config.reminders, quiet: workspace.config.quietPeriods, timeZone: workspace.config.timeZone)
+    /// The planner with the trajectories' events as its source.
+    func planner(_ trajectories: TrajectoryBook) -> Planner {
+        Planner(rules: workspace.config.reminders, quiet: workspace.config.quietPeriods, timeZone: workspace.config.timeZone,
+                sources: [trajectories.eventSource])
     }
 
     /// Queues every reminder due at `now` that was not handled before. Reminders missed while Koers
@@ -48,7 +50,8 @@ public final class ReminderService {
         let today = config.timeZone.localDate(of: now)
         let from = try store.daemonValue("planned-through").flatMap { LocalDate($0) } ?? today
         let set = try AgendaSet(workspace: workspace, store: store)
-        let due = planner.reminders(for: set, config: config, from: min(from, today), through: today, now: now)
+        let trajectories = try TrajectoryBook(workspace: workspace, store: store)
+        let due = planner(trajectories).reminders(for: set, config: config, from: min(from, today), through: today, now: now)
             .filter { $0.sendAt <= now }
         let handled = try store.handledReminderKeys(due.map(\.key))
         let fresh = due.filter { !handled.contains($0.key) }
@@ -72,8 +75,8 @@ public final class ReminderService {
         let mail = ReminderMail(config: config)
         for digest in digests {
             let keys = digest.reminders.map(\.key).sorted()
-            guard let person = config.person(digest.personID) else {
-                log.warning("\(keys.count) reminder(s) for a person no longer in the configuration recorded as stale")
+            guard let person = trajectories.recipient(digest.personID) else {
+                log.warning("\(keys.count) reminder(s) for a person no longer in the configuration or a trajectory recorded as stale")
                 try store.recordStale(digest.reminders.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
                 continue
             }
@@ -149,11 +152,12 @@ public final class ReminderService {
     /// The next moment something is due: a planned reminder or a retry.
     public func nextWake(after now: Date) throws -> Date? {
         let set = try AgendaSet(workspace: workspace, store: store)
-        let planned = planner.nextDue(for: set, config: workspace.config, after: now)
+        let planned = planner(try TrajectoryBook(workspace: workspace, store: store)).nextDue(for: set, config: workspace.config, after: now)
         let retry = try store.nextAttempt().map { max($0, now) }
         let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
         let report = reportSchedule.next(after: now)?.sendAt
-        return [planned, retry, failureReport, report].compactMap { $0 }.min()
+        let retention = try nextRetentionMoment(after: now)
+        return [planned, retry, failureReport, report, retention].compactMap { $0 }.min()
     }
 
     /// The usual sending time on the first working day whose sending time is after `now`.

@@ -17,6 +17,8 @@ struct ConfigDecoder {
         /// `quietPeriods.include`: quiet-periods files, as written (relative to the configuration's folder).
         var quietPeriodFiles: [String] = []
         var reports = ReportRules()
+        var trajectories: [String] = []
+        var privacy = PrivacyRules()
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -40,11 +42,14 @@ struct ConfigDecoder {
         let reminders = r.object("reminders", required: false, what: "reminder settings").map(reminderRules) ?? ReminderRules()
         let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? (periods: QuietPeriods(), include: [])
         let reports = r.object("reports", required: false, what: "report settings").map(reportRules)
+        let trajectories = r.strings("trajectories") ?? []
+        let privacy = r.object("privacy", required: false, what: "privacy settings").map(privacyRules) ?? PrivacyRules()
         r.finish()
         guard let database, let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
                    schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet.periods,
-                   quietPeriodFiles: quiet.include, reports: reports ?? ReportRules())
+                   quietPeriodFiles: quiet.include, reports: reports ?? ReportRules(),
+                   trajectories: trajectories, privacy: privacy)
     }
 
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
@@ -122,6 +127,13 @@ extension ConfigDecoder {
         }
         if let day = r.integer("yearWorkingDay", required: false, atLeast: 1) { rules.yearWorkingDay = day }
         rules.siteFolder = r.string("siteFolder", required: false)
+        r.finish()
+        return rules
+    }
+
+    func privacyRules(_ r: ObjectReader) -> PrivacyRules {
+        var rules = PrivacyRules()
+        if let months = r.integer("retentionMonths", required: false, atLeast: 1) { rules.retentionMonths = months }
         r.finish()
         return rules
     }

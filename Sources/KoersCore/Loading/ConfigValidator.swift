@@ -4,6 +4,7 @@ struct ConfigValidator {
     let config: Config
     let agendas: [Agenda]
     let templates: [Template]
+    var trajectoryTemplates: [TrajectoryTemplate] = []
     let log: DiagnosticLog
     let root: JSONNode
 
@@ -14,6 +15,7 @@ struct ConfigValidator {
         var defined: Set<String> = []
         for agenda in agendas { defined.formUnion(agenda.roles.map(\.id)) }
         for template in templates { defined.formUnion(template.roles.map(\.id)) }
+        for template in trajectoryTemplates { defined.formUnion(template.agendaRoles) }
 
         for (i, person) in config.people.enumerated() {
             let c = top["people"][i]
@@ -32,6 +34,10 @@ struct ConfigValidator {
         var agendaIDs: Set<String> = []
         for (i, agenda) in agendas.enumerated() where !agendaIDs.insert(agenda.id).inserted {
             top["agendas"][i].error(log, "two agendas have the id \"\(agenda.id)\"; load one version of an agenda at a time")
+        }
+        var trajectoryIDs: Set<String> = []
+        for (i, template) in trajectoryTemplates.enumerated() where !trajectoryIDs.insert(template.id).inserted {
+            top["trajectories"][i].error(log, "two trajectory templates have the id \"\(template.id)\"; give each its own id")
         }
         var used = usedRoles()
         used[config.mail.replyToRole, default: []].insert("mail.replyToRole")
@@ -58,6 +64,9 @@ struct ConfigValidator {
         }
         for template in templates {
             for item in template.items { for duty in item.roles { used[duty.role, default: []].insert(template.id) } }
+        }
+        for template in trajectoryTemplates {
+            for role in template.agendaRoles { used[role, default: []].insert(template.id) }
         }
         return used
     }

@@ -6,6 +6,8 @@ public struct Workspace: Sendable {
     public var config: Config
     public var agendas: [Agenda]
     public var templates: [Template]
+    /// The trajectory templates starters and students follow (and stappenplannen run as trajectories).
+    public var trajectoryTemplates: [TrajectoryTemplate] = []
     /// Warnings found while loading (errors prevent a workspace from existing).
     public var warnings: [Diagnostic]
 
@@ -68,7 +70,9 @@ public struct Workspace: Sendable {
                 var rules = raw.reports
                 rules.siteFolder = rules.siteFolder.map { resolve($0, against: stateFolder ?? configFolder) }
                 return rules
-            }())
+            }(),
+            trajectoryPaths: raw.trajectories.map { resolve($0, against: configFolder) },
+            privacy: raw.privacy)
 
         let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in
@@ -82,14 +86,19 @@ public struct Workspace: Sendable {
                 return template
             }
         }
+        let trajectoryTemplates = loadEach(config.trajectoryPaths, into: &diagnostics) { root, log in
+            TrajectoryTemplateDecoder(log: log).decode(root)
+        }
         let crossLog = DiagnosticLog(file: configPath)
-        ConfigValidator(config: config, agendas: agendas, templates: templates, log: crossLog, root: root).validate()
+        ConfigValidator(config: config, agendas: agendas, templates: templates, trajectoryTemplates: trajectoryTemplates,
+                        log: crossLog, root: root).validate()
         diagnostics += crossLog.items
         diagnostics.sort { $0.severity < $1.severity }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Loaded(workspace: nil, diagnostics: diagnostics)
         }
-        let workspace = Workspace(config: config, agendas: agendas, templates: templates, warnings: diagnostics)
+        let workspace = Workspace(config: config, agendas: agendas, templates: templates,
+                                  trajectoryTemplates: trajectoryTemplates, warnings: diagnostics)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
     }
 

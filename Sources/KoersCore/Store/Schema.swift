@@ -68,6 +68,7 @@ enum Schema {
             CREATE TRIGGER report_is_append_only_update BEFORE UPDATE ON report
                 BEGIN SELECT RAISE(ABORT, 'the report archive is append-only'); END;
             """),
+        trajectoriesMigration,
     ]
 
     static let migrator = Migrator(migrations)

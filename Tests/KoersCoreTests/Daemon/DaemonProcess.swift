@@ -28,6 +28,7 @@ final class DaemonProcess {
         var json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as! [String: Any]
         json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
         json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
+        json["trajectories"] = (json["trajectories"] as? [String] ?? []).map { Fixture.repository + "/Config/" + $0 }
         json["mail"] = try JSONSerialization.jsonObject(with: Data(mail.utf8))
         if let reports { json["reports"] = try JSONSerialization.jsonObject(with: Data(reports.utf8)) }
         // The quiet-period files the example includes (relative to its folder) go beside the copy.

@@ -178,7 +178,7 @@ struct SMTPTransportTests {
         #expect(code == nil)
         // The server never answers: returning at all shows the timeout fired. The bound is generous
         // because test machines are shared and noisy.
-        #expect(elapsed < .seconds(30), "took \(elapsed)")
+        #expect(elapsed < .seconds(300), "took \(elapsed)")
         #expect(server.connectionCount == 1)
     }
 

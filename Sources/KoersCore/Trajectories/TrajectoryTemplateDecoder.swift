@@ -1,0 +1,147 @@
+/// Turns a trajectory file into a `TrajectoryTemplate`: a `koers-trajectory/1` file as written, or a
+/// `koers-template/1` stappenplan mapped onto the same engine, so one planner serves both.
+struct TrajectoryTemplateDecoder {
+    static let format = "koers-trajectory/1"
+    let log: DiagnosticLog
+
+    func decode(_ root: JSONNode) -> TrajectoryTemplate? {
+        if root["format"]?.string == TemplateDecoder.format {
+            guard let template = TemplateDecoder(log: log).decode(root) else { return nil }
+            if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
+            return TrajectoryTemplate(template)
+        }
+        guard let r = ObjectReader(root, path: .root, log: log, what: "a trajectory template") else { return nil }
+        r.expectFormat(Self.format)
+        let id = r.identifier("id", .slug)
+        let title = r.string("title")
+        let subject = r.parsed("for", expected: "\"starter\" (a starting teacher) or \"student\" (a student on a leerwerkplek)") {
+            TrajectoryTemplate.Subject(rawValue: $0).flatMap { $0 == .partnership ? nil : $0 }
+        }
+        _ = r.string("language")
+        let description = r.string("description", required: false)
+        let start = r.string("start")
+        let duration = r.node("duration", required: false, expected: "an offset").flatMap {
+            AgendaDecoder.offset($0, r.path.appending("duration"), log)
+        }
+        let leadTimes = leadTimes(r) ?? TrajectoryTemplate.defaultLeadTimes
+        let events = r.array("events")?.compactMap { event($0, leadTimes: leadTimes) } ?? []
+        r.finish()
+        guard let id, let title, let subject, let start else { return nil }
+        let template = TrajectoryTemplate(id: id, title: title, subject: subject, description: description, start: start,
+                                          duration: duration, events: events)
+        if !log.hasErrors { validate(template, root: root) }
+        return template
+    }
+
+    private func event(_ item: (node: JSONNode, path: JSONPath), leadTimes defaults: [LeadTime]) -> TrajectoryTemplate.Event? {
+        guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an event") else { return nil }
+        let id = r.identifier("id", .slug)
+        let title = r.string("title")
+        let description = r.string("description", required: false)
+        let label = r.string("label", required: false)
+        let at = r.node("at", required: true, expected: "an offset from the start, e.g. {\"weeks\": 1}").flatMap {
+            AgendaDecoder.offset($0, item.path.appending("at"), log)
+        }
+        let repeats = r.object("repeat", required: false, what: "a recurrence").flatMap { o -> Recurrence? in
+            let recurrence = AgendaDecoder.recurrence(o, allowEnd: false, log)
+            if recurrence != nil, recurrence?.count == nil {
+                log.error("a repeated event needs \"count\": how many times it happens in all", at: o.node, path: o.path)
+                return nil
+            }
+            return recurrence
+        }
+        let roles = r.array("roles")?.compactMap { role in
+            ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
+                IdentifierPattern.slug.matches($0) ? $0 : nil
+            }
+        } ?? []
+        let leadTimes = leadTimes(r)
+        r.finish()
+        if roles.isEmpty, r.node["roles"]?.array?.isEmpty == true {
+            log.error("an event needs at least one role, e.g. [\"starter\", \"mentor\"]", at: r.node["roles"], path: r.path.appending("roles"))
+        }
+        guard let id, let title, let at else { return nil }
+        return TrajectoryTemplate.Event(id: id, title: title, description: description, label: label, at: at,
+                                        repeats: repeats, roles: roles, leadTimes: leadTimes ?? defaults)
+    }
+
+    private func leadTimes(_ r: ObjectReader) -> [LeadTime]? {
+        r.array("leadTimes", required: false)?.compactMap { item in
+            ObjectReader.parse(item.node, path: item.path, log: log,
+                               expected: "a lead time such as \"2w\" (weeks), \"14d\" (days) or \"2wd\" (working days)") { LeadTime($0) }
+        }
+    }
+
+    /// Event ids unique; person roles that fit the subject; no event after the end.
+    private func validate(_ template: TrajectoryTemplate, root: JSONNode) {
+        let top = Cursor(root: root)
+        var seen: Set<String> = []
+        let other: TrajectoryTemplate.PersonRole = template.subject == .starter ? .student : .starter
+        for (i, event) in template.events.enumerated() {
+            let c = top["events"][i]
+            if !seen.insert(event.id).inserted { c["id"].error(log, "duplicate event id \"\(event.id)\"; ids must be unique") }
+            if let r = event.roles.firstIndex(of: other.rawValue) {
+                c["roles"][r].error(log, "role \"\(other.rawValue)\" does not fit a trajectory for a \(template.subject.rawValue); use \"\(template.subject.rawValue)\"")
+            }
+            if let duration = template.duration {
+                let start = LocalDate(year: 2001, month: 1, day: 1)!
+                let last = TrajectoryPlan.dates(of: event, from: start).last ?? start
+                if last > duration.applied(to: start) {
+                    c.warning(log, "the last occurrence falls after the trajectory's \"duration\" (\(duration)); it is still reminded")
+                }
+            }
+        }
+    }
+}
+
+extension TrajectoryTemplate {
+    /// A stappenplan on the trajectory engine: each item becomes an event at the end of its window
+    /// (`by`, else `from`), at the start of its phase (`during`), or at the end of a phase (`atEndOf`,
+    /// `after`). Phases start where the previous ones end, by their durations; an item tied to a
+    /// phase whose start or end cannot be computed (a phase before it has no duration) is left out.
+    /// The roles that execute or propose an item are reminded (all its roles when none does).
+    init(_ template: Template) {
+        var phaseStart: [String: Offset] = [:], phaseEnd: [String: Offset] = [:]
+        var cursor: Offset? = Offset(amount: 0, unit: .days)
+        for phase in template.phases {
+            if let cursor { phaseStart[phase.id] = cursor }
+            cursor = cursor.flatMap { c in phase.duration.flatMap { c.adding($0) } }
+            if let cursor { phaseEnd[phase.id] = cursor }
+        }
+        let events: [Event] = template.items.compactMap { item in
+            let at: Offset?
+            switch item.timing.anchor {
+            case .window(let from, let by): at = by ?? from
+            case .during(let phase): at = phaseStart[phase]
+            case .atEndOf(let phase), .after(let phase): at = phaseEnd[phase]
+            }
+            guard let at else { return nil }
+            let acting = item.roles.filter { $0.duty == .executes || $0.duty == .proposes }.map(\.role)
+            return Event(id: item.id, title: item.text, description: item.details.isEmpty ? nil : item.details.joined(separator: "\n"),
+                         label: item.timing.label, at: at, repeats: item.timing.repeats,
+                         roles: acting.isEmpty ? item.roles.map(\.role) : acting, leadTimes: Self.defaultLeadTimes)
+        }
+        self.init(id: template.id, title: template.title, subject: .partnership, description: template.source,
+                  start: template.start, duration: nil, events: events)
+    }
+}
+
+extension Offset {
+    /// The two distances together, when they can be added exactly: both in days and weeks, or
+    /// both in months and years.
+    func adding(_ other: Offset) -> Offset? {
+        if amount == 0 { return other }
+        if other.amount == 0 { return self }
+        switch (unit, other.unit) {
+        case (.days, .days), (.days, .weeks), (.weeks, .days), (.weeks, .weeks):
+            return Offset(amount: inDays! + other.inDays!, unit: .days)
+        case (.months, .months), (.months, .years), (.years, .months), (.years, .years):
+            return Offset(amount: inMonths! + other.inMonths!, unit: .months)
+        default:
+            return nil
+        }
+    }
+
+    private var inDays: Int? { unit == .days ? amount : unit == .weeks ? 7 * amount : nil }
+    private var inMonths: Int? { unit == .months ? amount : unit == .years ? 12 * amount : nil }
+}
