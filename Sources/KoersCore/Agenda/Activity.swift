@@ -8,6 +8,8 @@ public struct Activity: Sendable {
     public var responsibilities: String?
     public var roles: [RoleDuty]
     public var steps: [Step]
+    /// What the activity is planned to cost, where the agenda says so.
+    public var budget: Budget?
 
     /// Numbered sub-parts (i, ii, iii…) of an activity.
     public struct Subitem: Sendable {

@@ -8,6 +8,7 @@ public enum KoersTool {
         MilestonesCommand.self, HistoryCommand.self, RunCommand.self, PreviewCommand.self, OutboxCommand.self,
         MailCommand.self, HolidaysCommand.self, SiteCommand.self, ReportCommand.self, ExportCommand.self,
         StatusCommand.self, BackupCommand.self, StarterCommand.self, StudentCommand.self, PersonCommand.self,
+        MeasureCommand.self, SpendCommand.self,
     ]
 
     public static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,

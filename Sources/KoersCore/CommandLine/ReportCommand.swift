@@ -71,7 +71,8 @@ enum ReportCommand: Subcommand {
             asOf = day
         }
         let store = try context.openStore(workspace)
-        let builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config)
+        let builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config,
+                                    measurements: try store.measurements(), spending: try store.spending())
         do {
             return (try builder.report(period, asOf: asOf, agenda: context.arguments.options["agenda"]), workspace, store)
         } catch .unknownAgenda(let id, let known) {

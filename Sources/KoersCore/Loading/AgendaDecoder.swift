@@ -136,10 +136,51 @@ struct AgendaDecoder {
                       at: r.node["roles"], path: r.path.appending("roles"))
         }
         let steps = r.array("steps")?.compactMap(step) ?? []
+        let budget = r.object("budget", required: false, what: "a budget").flatMap(budget)
         r.finish()
         guard let id, let text, let roles else { return nil }
         return Activity(id: id, key: ActivityKey(themeCode: themeCode, activityID: id), text: text,
-                        subitems: subitems, responsibilities: responsibilities, roles: roles, steps: steps)
+                        subitems: subitems, responsibilities: responsibilities, roles: roles, steps: steps,
+                        budget: budget)
+    }
+
+    /// `{"amount": 2500}` or `{"hours": 40, "rate": 55.0}`, optionally with `"source"`.
+    private func budget(_ r: ObjectReader) -> Budget? {
+        let example = "{\"amount\": 2500} or {\"hours\": 40, \"rate\": 55.0}"
+        let amount = Self.decimal(r, "amount", expected: "an amount in euros ≥ 0 with at most two decimals, e.g. 2500 or 2500.50")
+        let hours = Self.decimal(r, "hours", expected: "a number of hours > 0 with at most two decimals, e.g. 40 or 2.5")
+        let rate = Self.decimal(r, "rate", expected: "euros per hour ≥ 0 with at most two decimals, e.g. 55.0")
+        let source = r.string("source", required: false)
+        r.finish()
+        let present = ["amount", "hours", "rate"].filter { r.node[$0] != nil }
+        if present.contains("amount") && present.count > 1 {
+            log.error("a budget is either an amount or hours at a rate, not both; expected \(example)", at: r.node, path: r.path)
+            return nil
+        }
+        if present.isEmpty {
+            log.error("a budget needs \"amount\", or \"hours\" and \"rate\"; expected \(example)", at: r.node, path: r.path)
+            return nil
+        }
+        if present == ["hours"] || present == ["rate"] {
+            let missing = present == ["hours"] ? "rate" : "hours"
+            log.error("missing required key \"\(missing)\" (hours go with a rate in euros per hour); expected \(example)",
+                      at: r.node, path: r.path)
+            return nil
+        }
+        if let amount { return Budget(plan: .amount(Money(cents: amount)), source: source) }
+        guard let hours, let rate else { return nil }
+        return Budget(plan: .hours(hundredths: hours, rate: Money(cents: rate)), source: source)
+    }
+
+    /// A non-negative JSON number with at most two decimals, in hundredths; `hours` must be above 0.
+    private static func decimal(_ r: ObjectReader, _ key: String, expected: String) -> Int? {
+        guard let value = r.node(key, required: false, expected: expected) else { return nil }
+        guard case .number(let number) = value.value, let hundredths = DecimalInput(number.literal)?.hundredths,
+              hundredths > 0 || (hundredths == 0 && key != "hours") else {
+            r.log.error("\(value.preview) is not valid here; expected \(expected)", at: value, path: r.path.appending(key))
+            return nil
+        }
+        return hundredths
     }
 
     private func step(_ item: (node: JSONNode, path: JSONPath)) -> Step? {

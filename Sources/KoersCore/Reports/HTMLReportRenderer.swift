@@ -121,7 +121,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         h += "<h3 style=\"\(Self.h3)\">Mijlpalen in deze periode</h3>\n"
         h += milestones(a.milestones, empty: "Geen mijlpalen in deze periode.")
         h += "<h3 style=\"\(Self.h3)\">Indicatoren</h3>\n"
-        h += indicators(a.indicators)
+        h += indicators(a.indicators, r.period)
+        if let budget = a.budget { h += self.budget(budget, r) }
         h += feedforward(a.feedforward)
         if let proposals = a.proposals { h += self.proposals(proposals) }
         return h
@@ -241,15 +242,49 @@ public struct HTMLReportRenderer: ReportRenderer {
         })
     }
 
-    private func indicators(_ list: [IndicatorLine]) -> String {
+    private func indicators(_ list: [IndicatorLine], _ period: ReportPeriod) -> String {
         guard !list.isEmpty else { return "<p style=\"\(Self.p)\">De agenda noemt geen indicatoren.</p>\n" }
-        return table(["Indicator", "Nulmeting", "Doel", "Gemeten"], rows: list.map { i in
+        return table(["Indicator", "Nulmeting", "Doel", "Gemeten", "Verloop"], rows: list.map { i in
             var name = esc(i.title)
             if let theme = i.theme { name += "<br><span style=\"\(Self.small)font-weight:normal;\">\(esc(theme))</span>" }
             var measured = esc(ReportWording.measured(i))
             if let p = i.progress { measured += fractionBar(p) }
-            return row(header: name, [esc(ReportWording.baseline(i)), esc(ReportWording.target(i)), measured])
-        }) + "<p style=\"\(Self.p)\(Self.small)\">Metingen worden vastgelegd zodra Koers ze kan registreren; tot dan staat hier het doel.</p>\n"
+            var course = esc(IndicatorWording.courseAndTrend(i) ?? "–")
+            let history = i.measurements(in: period)
+            if !history.isEmpty {
+                course += "<br><span style=\"\(Self.small)\">Metingen in deze periode:</span>"
+                course += "<ul style=\"margin:2px 0 0;padding-left:18px;\(Self.small)\">"
+                course += history.map { "<li>\(esc(IndicatorWording.measurement($0, unit: i.unit)))</li>" }.joined() + "</ul>"
+            }
+            return row(header: name, [esc(ReportWording.baseline(i)), esc(ReportWording.target(i)), measured, course])
+        }) + "<p style=\"\(Self.p)\(Self.small)\">Verloop: nulmeting → laatste meting → doel. De richting vergelijkt de laatste "
+            + "meting met de meting ervoor, of met de nulmeting.</p>\n"
+    }
+
+    // MARK: Budget
+
+    private func budget(_ b: BudgetSummary, _ r: Report) -> String {
+        let numeric = Set(1...4)
+        let headers = BudgetWording.titles.map(esc)
+        func rows(_ list: [BudgetSummary.Row]) -> [String] {
+            list.map { row(header: esc($0.title), BudgetWording.amounts($0).map(esc), numeric: numeric) }
+        }
+        var h = "<h3 style=\"\(Self.h3)\">\(esc(BudgetWording.heading))</h3>\n"
+        h += table(["Waarborg"] + headers, numeric: numeric,
+                   rows: rows(b.themes) + [row(header: esc(b.total.title), BudgetWording.amounts(b.total).map(esc), numeric: numeric, strong: true)])
+        h += "<p style=\"\(Self.p)\(Self.small)\">\(esc(BudgetWording.note(r.period)))</p>\n"
+        if !b.sources.isEmpty {
+            h += "<h4 style=\"\(Self.h4)\">\(esc(BudgetWording.sourcesHeading))</h4>\n"
+            h += table(["Bron"] + headers, numeric: numeric, rows: rows(b.sources))
+        }
+        h += "<h4 style=\"\(Self.h4)\">\(esc(BudgetWording.entriesHeading))</h4>\n"
+        guard !b.entries.isEmpty else { return h + "<p style=\"\(Self.p)\">\(esc(BudgetWording.noEntries))</p>\n" }
+        return h + table(["Datum", "Activiteit", "Bedrag", "Toelichting"], numeric: [2], rows: b.entries.map { e in
+            var activity = esc(e.spending.activity.description)
+            if let text = e.activityText { activity += "<br><span style=\"\(Self.small)\">\(esc(text))</span>" }
+            return row(header: esc(ReportWording.date(e.spending.on)), [activity, esc(BudgetWording.amount(e.spending)),
+                                                                         esc(e.spending.note ?? "")], numeric: [2])
+        })
     }
 
     // MARK: Feedforward and proposals

@@ -1,5 +1,5 @@
-/// One measured value of an indicator ("28 leerwerkplekken op 1 oktober 2025"). Nothing records
-/// these yet (`koers measure` is to come); reports already take them, so they plug in unchanged.
+/// One measured value of an indicator ("28 leerwerkplekken op 1 oktober 2025"), recorded with
+/// `koers measure`.
 public struct IndicatorMeasurement: Sendable, Equatable {
     public var agenda: String
     public var indicator: String

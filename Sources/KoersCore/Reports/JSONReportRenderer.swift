@@ -84,6 +84,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("themes", array(a.themes.map(theme))),
             ("milestones", array(a.milestones.map(milestone))),
             ("indicators", array(a.indicators.map(indicator))),
+            ("budget", a.budget.map(budget) ?? .null),
             ("feedforward", feedforward(a.feedforward)),
             ("proposals", a.proposals.map { array($0.map(proposal)) } ?? .null),
         ])
@@ -145,6 +146,43 @@ public struct JSONReportRenderer: ReportRenderer {
                 object([("value", number(m.value)), ("on", date(m.on)), ("note", string(m.note))])
             })),
             ("progress", i.progress.map(number) ?? .null),
+            ("trend", IndicatorTrend(i).map(trend) ?? .null),
+        ])
+    }
+
+    private func trend(_ t: IndicatorTrend) -> JSONValue {
+        object([
+            ("direction", string(t.direction?.rawValue)),
+            ("change", t.change.map(number) ?? .null),
+            ("since", string(t.previous?.date.description)),
+            ("sinceBaseline", t.previous.map { .bool($0.isBaseline) } ?? .null),
+            ("towardsTarget", t.towardsTarget.map(JSONValue.bool) ?? .null),
+            ("remaining", t.remaining.map(number) ?? .null),
+            ("reached", .bool(t.reached)),
+        ])
+    }
+
+    // MARK: Budget
+
+    private func money(_ m: Money?) -> JSONValue {
+        m.flatMap { JSONNumber(literal: $0.decimal) }.map(JSONValue.number) ?? .null
+    }
+
+    private func budgetRow(_ r: BudgetSummary.Row) -> JSONValue {
+        object([("title", .string(r.title)), ("code", string(r.code)), ("planned", money(r.planned)), ("spent", money(r.spent)),
+                ("remaining", money(r.remaining)), ("spentInPeriod", money(r.spentInPeriod))])
+    }
+
+    private func budget(_ b: BudgetSummary) -> JSONValue {
+        object([
+            ("themes", array(b.themes.map(budgetRow))),
+            ("total", budgetRow(b.total)),
+            ("sources", array(b.sources.map(budgetRow))),
+            ("entries", array(b.entries.map { e in
+                object([("on", date(e.spending.on)), ("activity", .string(e.spending.activity.description)),
+                        ("amount", money(e.spending.amount)), ("hours", e.spending.hours.map(number) ?? .null),
+                        ("note", string(e.spending.note))])
+            })),
         ])
     }
 

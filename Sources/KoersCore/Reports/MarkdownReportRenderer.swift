@@ -23,13 +23,22 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if a.indicators.isEmpty {
             out.append("De agenda noemt geen indicatoren.")
         } else {
-            out += ["| Indicator | Waarborg | Nulmeting | Doel | Gemeten |", "|---|---|---|---|---|"]
+            out += ["| Indicator | Waarborg | Nulmeting | Doel | Gemeten | Verloop |", "|---|---|---|---|---|---|"]
             for i in a.indicators {
                 var measured = ReportWording.measured(i)
                 if let p = i.progress { measured += " `\(bar(p))`" }
-                out.append(Self.row([i.title, i.theme ?? "–", ReportWording.baseline(i), ReportWording.target(i)]) + " \(Self.cell(measured, code: true)) |")
+                out.append(Self.row([i.title, i.theme ?? "–", ReportWording.baseline(i), ReportWording.target(i)])
+                           + " \(Self.cell(measured, code: true)) | \(Self.cellText(IndicatorWording.courseAndTrend(i) ?? "–")) |")
+            }
+            out += ["", "#### Metingen in deze periode", ""]
+            let measured = a.indicators.filter { !$0.measurements(in: r.period).isEmpty }
+            if measured.isEmpty { out.append("Geen metingen in deze periode.") }
+            for i in measured {
+                out.append("- **\(Self.escape(i.title))**: "
+                           + Self.escape(i.measurements(in: r.period).map { IndicatorWording.measurement($0, unit: i.unit) }.joined(separator: "; ")))
             }
         }
+        if let budget = a.budget { out += self.budget(budget, r) }
         out += feedforward(a.feedforward)
         if let proposals = a.proposals { out += self.proposals(proposals) }
         return out
@@ -84,6 +93,24 @@ public struct MarkdownReportRenderer: ReportRenderer {
             let steps = m.steps.map { "\($0.mark) \($0.key) (\($0.status.dutch))" }.joined(separator: "; ")
             out.append(Self.row([m.when.dutch, m.title, m.outcome.dutch, steps.isEmpty ? "–" : steps]))
         }
+        return out
+    }
+
+    private func budget(_ b: BudgetSummary, _ r: Report) -> [String] {
+        func table(_ title: String, _ rows: [BudgetSummary.Row], total: BudgetSummary.Row?) -> [String] {
+            var out = ["| \(title) | " + BudgetWording.titles.joined(separator: " | ") + " |",
+                       "|---|--:|--:|--:|--:|"]
+            for row in rows { out.append(Self.row([row.title] + BudgetWording.amounts(row))) }
+            if let total { out.append("| **\(Self.escape(total.title))** | " + BudgetWording.amounts(total).map { "**\($0)**" }.joined(separator: " | ") + " |") }
+            return out
+        }
+        var out = ["", "### \(BudgetWording.heading)", ""]
+        out += table("Waarborg", b.themes, total: b.total)
+        out += ["", Self.escape(BudgetWording.note(r.period))]
+        if !b.sources.isEmpty { out += ["", "#### \(BudgetWording.sourcesHeading)", ""] + table("Bron", b.sources, total: nil) }
+        out += ["", "#### \(BudgetWording.entriesHeading)", ""]
+        if b.entries.isEmpty { out.append(BudgetWording.noEntries) }
+        for e in b.entries { out.append("- \(Self.escape(ReportWording.date(e.spending.on))): \(Self.escape(BudgetWording.entry(e)))") }
         return out
     }
 

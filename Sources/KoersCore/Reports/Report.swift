@@ -28,7 +28,7 @@ public struct Report: Sendable, Equatable {
 }
 
 /// The report for one agenda: summary, one section per theme (waarborg), milestones, indicators,
-/// the look ahead and, in a yearly report, the proposals for the annual review.
+/// budget, the look ahead and, in a yearly report, the proposals for the annual review.
 public struct AgendaReport: Sendable, Equatable {
     public var id: String
     public var title: String
@@ -41,6 +41,8 @@ public struct AgendaReport: Sendable, Equatable {
     /// Milestone occurrences that fall in the period.
     public var milestones: [MilestoneLine]
     public var indicators: [IndicatorLine]
+    /// Planned against realised money; nil when the agenda plans no budget and nothing was spent.
+    public var budget: BudgetSummary?
     public var feedforward: Feedforward
     /// "Voorstellen voor bijstelling": only in a yearly report (nil in a half-year report).
     public var proposals: [Proposal]?

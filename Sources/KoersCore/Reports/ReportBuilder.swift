@@ -10,25 +10,29 @@ public struct ReportBuilder: Sendable {
     public var people: [Person]
     public var timeZone: AgendaTimeZone
     public var measurements: [IndicatorMeasurement]
+    /// Money spent on activities, set against their budgets.
+    public var spending: [Spending]
     public var rules: ProposalRules
     /// Whether status changes name who recorded them. False leaves every `StatusChange.by` nil: for
     /// a report published beyond its readers (the site), without names of people.
     public var namesRecorders: Bool
 
     public init(set: AgendaSet, people: [Person] = [], timeZone: AgendaTimeZone = .amsterdam,
-                measurements: [IndicatorMeasurement] = [], rules: ProposalRules = ProposalRules(), namesRecorders: Bool = true) {
+                measurements: [IndicatorMeasurement] = [], spending: [Spending] = [], rules: ProposalRules = ProposalRules(),
+                namesRecorders: Bool = true) {
         self.set = set
         self.people = people
         self.timeZone = timeZone
         self.measurements = measurements
+        self.spending = spending
         self.rules = rules
         self.namesRecorders = namesRecorders
     }
 
-    public init(set: AgendaSet, config: Config, measurements: [IndicatorMeasurement] = [],
+    public init(set: AgendaSet, config: Config, measurements: [IndicatorMeasurement] = [], spending: [Spending] = [],
                 rules: ProposalRules = ProposalRules(), namesRecorders: Bool = true) {
-        self.init(set: set, people: config.people, timeZone: config.timeZone, measurements: measurements, rules: rules,
-                  namesRecorders: namesRecorders)
+        self.init(set: set, people: config.people, timeZone: config.timeZone, measurements: measurements, spending: spending,
+                  rules: rules, namesRecorders: namesRecorders)
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
@@ -183,7 +187,9 @@ private struct AgendaReportBuilder {
             id: agenda.id, title: agenda.title, organisation: agenda.organisation.shortName ?? agenda.organisation.name,
             version: agenda.version, horizon: agenda.horizon.from...max(agenda.horizon.from, agenda.horizon.to),
             summary: summary, themes: themes, milestones: milestones(from: period.firstDay, through: period.lastDay),
-            indicators: indicators(), feedforward: feedforward,
+            indicators: indicators(),
+            budget: BudgetSummary(agenda: agenda, spending: builder.spending, period: period, asOf: asOf),
+            feedforward: feedforward,
             proposals: period.kind == .year ? proposals(evaluated) : nil)
     }
 

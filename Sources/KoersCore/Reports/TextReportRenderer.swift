@@ -28,7 +28,14 @@ public struct TextReportRenderer: ReportRenderer {
             out.append(TextLayout.labelled("    doel:", ReportWording.target(i), column: 16))
             out.append(TextLayout.labelled("    gemeten:", ReportWording.measured(i), column: 16))
             if let p = i.progress { out.append("                " + bar(p, width: 20)) }
+            if let course = IndicatorWording.courseAndTrend(i) { out.append(TextLayout.labelled("    verloop:", course, column: 16)) }
+            let history = i.measurements(in: r.period)
+            if !history.isEmpty {
+                out.append("    metingen in deze periode:")
+                for m in history { out.append(TextLayout.labelled("", IndicatorWording.measurement(m, unit: i.unit), column: 16)) }
+            }
         }
+        if let budget = a.budget { out += self.budget(budget, r) }
         out += feedforward(a.feedforward, r)
         if let proposals = a.proposals { out += self.proposals(proposals) }
         return out
@@ -127,6 +134,39 @@ public struct TextReportRenderer: ReportRenderer {
         if !m.roles.isEmpty { out.append(TextLayout.labelled("", "rollen: " + ReportWording.involved(m), column: Self.dateColumn)) }
         for s in m.steps {
             out.append(ref(s, indent: String(repeating: " ", count: Self.dateColumn), below: [s.overdue.map(ReportWording.overdue) ?? s.status.dutch]))
+        }
+        return out
+    }
+
+    // MARK: Budget
+
+    static let amountWidth = 15
+
+    private func budget(_ b: BudgetSummary, _ r: Report) -> [String] {
+        var out = heading(BudgetWording.heading)
+        out += budgetTable("Waarborg", b.themes, total: b.total)
+        out.append("")
+        out.append(TextLayout.wrap(BudgetWording.note(r.period)))
+        if !b.sources.isEmpty {
+            out.append("")
+            out += budgetTable(BudgetWording.sourcesHeading, b.sources, total: nil)
+        }
+        out.append("")
+        out.append(BudgetWording.entriesHeading + ":")
+        if b.entries.isEmpty { out.append("  " + BudgetWording.noEntries) }
+        for e in b.entries { out.append(dated(ReportWording.date(e.spending.on), BudgetWording.entry(e))) }
+        return out
+    }
+
+    private func budgetTable(_ title: String, _ rows: [BudgetSummary.Row], total: BudgetSummary.Row?) -> [String] {
+        func line(_ name: String, _ cells: [String]) -> String {
+            TextLayout.pad(Self.truncate(name, Self.nameWidth), Self.nameWidth) + cells.map { Self.left($0, Self.amountWidth) }.joined()
+        }
+        var out = [line(title, BudgetWording.columns)]
+        for row in rows { out.append(line(row.title, BudgetWording.amounts(row))) }
+        if let total {
+            out.append(TextLayout.rule("─", width: Self.nameWidth + 4 * Self.amountWidth))
+            out.append(line(total.title, BudgetWording.amounts(total)))
         }
         return out
     }

@@ -69,6 +69,7 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the report archive is append-only'); END;
             """),
         trajectoriesMigration,
+        measurementsMigration,
     ]
 
     static let migrator = Migrator(migrations)
