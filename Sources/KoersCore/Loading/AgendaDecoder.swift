@@ -33,8 +33,8 @@ struct AgendaDecoder {
     }
 
     private func organisationFrom(_ r: ObjectReader) -> Agenda.Organisation? {
-        let name = r.string("name")
-        let short = r.string("shortName", required: false)
+        let name = r.line("name")
+        let short = r.line("shortName", required: false)
         let description = r.string("description", required: false)
         r.finish()
         return name.map { Agenda.Organisation(name: $0, shortName: short, description: description) }

@@ -55,7 +55,7 @@ struct ConfigDecoder {
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a person") else { return nil }
         let id = r.identifier("id", .personID)
-        let name = r.string("name")
+        let name = r.line("name")
         let email = r.parsed("email", expected: "an e-mail address such as \"naam@school.nl\"") {
             EmailAddress.isPlausible($0) ? $0 : nil
         }
@@ -168,11 +168,13 @@ extension ConfigDecoder {
 
     func mailConfig(_ r: ObjectReader) -> MailConfig? {
         let from = r.object("from", what: "the sender, {\"name\", \"address\"}")
-        let fromName = from?.string("name")
+        let fromName = from?.line("name")
         let fromAddress = from?.parsed("address", expected: "an e-mail address") { EmailAddress.isPlausible($0) ? $0 : nil }
         from?.finish()
         let replyTo = r.identifier("replyToRole", .slug, required: false) ?? "co-oper"
-        let domain = r.string("messageIdDomain", required: false)
+        let domain = r.parsed("messageIdDomain", required: false, expected: "a domain name such as \"koers.school.nl\"") {
+            $0.utf8.count <= 200 && MailAddress.isDotAtom(ArraySlice($0.utf8)) ? $0 : nil
+        }
         let kind = r.parsed("transport", expected: "\"file\", \"sendmail\" or \"smtp\"") { ["file", "sendmail", "smtp"].contains($0) ? $0 : nil }
         let folder = r.string("folder", required: kind == "file")
         let sendmail = r.string("sendmail", required: false)
@@ -242,13 +244,12 @@ extension ConfigDecoder {
     }
 }
 
-/// The plausibility check for configured addresses: catches typos and injected line breaks.
-/// The mail server has the final word.
+/// The check for configured addresses: exactly what the mail builder can write into a header (the
+/// plain dot-atom address `MailAddress.isValid` accepts); the mail server has the final word. A
+/// looser check let addresses such as `zoë@school.nl` load, and then every digest to them failed
+/// to build, which stopped the daemon's planning for everyone.
 enum EmailAddress {
     static func isPlausible(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), s.utf8.count <= 254 else { return false }
-        return s.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && $0 != "<" && $0 != ">" && $0 != "," && $0 != ";" }
+        MailAddress.isValid(s)
     }
 }

@@ -52,6 +52,20 @@ final class ObjectReader {
         return s
     }
 
+    /// A text that must stay on one line because it reaches mail headers (a person's or the sender's
+    /// name, the organisation's): a line break or other control character there would make every
+    /// mail carrying it unsendable, so it is refused here rather than when the mail is built.
+    func line(_ key: String, required: Bool = true) -> String? {
+        guard let s = string(key, required: required) else { return nil }
+        let breaksLine = { (c: Unicode.Scalar) in c.properties.generalCategory == .control || c == "\u{2028}" || c == "\u{2029}" }
+        if let bad = s.unicodeScalars.first(where: breaksLine) {
+            log.error("must be one line of text; found \(JSONSyntaxError.render(String(bad))) (it would appear in mail headers)",
+                      at: node[key], path: path.appending(key))
+            return nil
+        }
+        return s
+    }
+
     /// A string that must match `parse`; `expected` describes valid values for the message.
     func parsed<T>(_ key: String, required: Bool = true, expected: String,
                    _ parse: (String) -> T?) -> T? {

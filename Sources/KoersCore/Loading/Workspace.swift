@@ -38,8 +38,14 @@ public struct Workspace: Sendable {
     /// Loads everything it can and reports every problem, as `koers check` does.
     public static func check(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Loaded {
+        check(configPath: configPath, environment: environment, parse: SourceFile.parse)
+    }
+
+    /// `check` with the files read through `parse`, so the fuzzing harness loads from memory.
+    static func check(configPath: String, environment: [String: String],
+                      parse: (String, DiagnosticLog) -> JSONNode?) -> Loaded {
         let configLog = DiagnosticLog(file: configPath)
-        guard let root = SourceFile.parse(configPath, log: configLog),
+        guard let root = parse(configPath, configLog),
               let raw = ConfigDecoder(log: configLog).decode(root) else {
             return Loaded(workspace: nil, diagnostics: configLog.items)
         }
@@ -52,7 +58,7 @@ public struct Workspace: Sendable {
         var diagnostics = configLog.items
         // Included quiet-periods files (the school holidays `koers holidays import` wrote) add to the inline periods.
         var quietPeriods = raw.quietPeriods
-        quietPeriods.periods += loadEach(raw.quietPeriodFiles.map { resolve($0, against: configFolder) }, into: &diagnostics) { root, log in
+        quietPeriods.periods += loadEach(raw.quietPeriodFiles.map { resolve($0, against: configFolder) }, parse, into: &diagnostics) { root, log in
             QuietPeriodsFile.decode(root, log: log)
         }.flatMap(\.periods)
         let config = Config(
@@ -74,19 +80,19 @@ public struct Workspace: Sendable {
             trajectoryPaths: raw.trajectories.map { resolve($0, against: configFolder) },
             privacy: raw.privacy)
 
-        let agendas = loadEach(config.agendaPaths, into: &diagnostics) { root, log in
+        let agendas = loadEach(config.agendaPaths, parse, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in
                 if !log.hasErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }
                 return agenda
             }
         }
-        let templates = loadEach(config.templatePaths, into: &diagnostics) { root, log in
+        let templates = loadEach(config.templatePaths, parse, into: &diagnostics) { root, log in
             TemplateDecoder(log: log).decode(root).map { template in
                 if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
                 return template
             }
         }
-        let trajectoryTemplates = loadEach(config.trajectoryPaths, into: &diagnostics) { root, log in
+        let trajectoryTemplates = loadEach(config.trajectoryPaths, parse, into: &diagnostics) { root, log in
             TrajectoryTemplateDecoder(log: log).decode(root)
         }
         let crossLog = DiagnosticLog(file: configPath)
@@ -111,12 +117,13 @@ public struct Workspace: Sendable {
     }
 
     /// Parses and decodes each file, collecting its diagnostics; a file that fails is left out.
-    private static func loadEach<T>(_ paths: [String], into diagnostics: inout [Diagnostic],
+    private static func loadEach<T>(_ paths: [String], _ parse: (String, DiagnosticLog) -> JSONNode?,
+                                    into diagnostics: inout [Diagnostic],
                                     decode: (JSONNode, DiagnosticLog) -> T?) -> [T] {
         paths.compactMap { path in
             let log = DiagnosticLog(file: path)
             defer { diagnostics += log.items }
-            return SourceFile.parse(path, log: log).flatMap { decode($0, log) }
+            return parse(path, log).flatMap { decode($0, log) }
         }
     }
 }

@@ -4,10 +4,13 @@ enum ReminderText {
     /// Longest item line before the text is cut (the full text then goes into the detail).
     static let lineLimit = 90
 
-    /// Whitespace (newlines included) collapsed to single spaces, cut at a word boundary with "…"
-    /// when longer than `limit` characters.
+    /// Whitespace (newlines included) and control characters collapsed to single spaces, cut at a
+    /// word boundary with "…" when longer than `limit` characters. The line becomes a mail subject,
+    /// where a NUL or line break would make the mail unsendable.
     static func oneLine(_ text: String, limit: Int = lineLimit) -> (line: String, cut: Bool) {
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+        let words = text.split(whereSeparator: {
+            $0.isWhitespace || $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        })
         let whole = words.joined(separator: " ")
         guard whole.count > limit else { return (whole, false) }
         var line = ""

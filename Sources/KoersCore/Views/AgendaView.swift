@@ -124,7 +124,7 @@ public struct AgendaView: Encodable, Sendable {
             out.append("")
             for theme in agenda.themes {
                 out.append(TextLayout.rule("═"))
-                out.append("\(theme.title.uppercased()) (\(theme.code))")
+                out.append(TextLayout.wrap("\(theme.title.uppercased()) (\(theme.code))"))
                 out.append(TextLayout.wrap("Doel: " + theme.goal.replacingOccurrences(of: "\n\n", with: " "), indent: "      "))
                 out.append("")
                 out += matrix(theme, columns: agenda.horizon.compactMap(HalfYear.init))

@@ -1,0 +1,19 @@
+@testable import KoersCore
+
+/// What holds for every diagnostic of every loader: it says something, and a position points into
+/// the file it names.
+enum LoadInvariants {
+    static func check(_ diagnostics: [Diagnostic], files: [String: [UInt8]]) throws(FuzzFailure) {
+        for diagnostic in diagnostics {
+            try require(!diagnostic.message.isEmpty, "a diagnostic without a message: \(diagnostic)")
+            guard let position = diagnostic.position else { continue }
+            guard let bytes = files[diagnostic.file] else {
+                throw FuzzFailure(description: "a position in a file that was never read: \(diagnostic)")
+            }
+            let lines = bytes.count(where: { $0 == 0x0A || $0 == 0x0D }) + 1
+            try require(position.line >= 1 && position.line <= lines && position.column >= 1
+                        && position.column <= bytes.count + 1,
+                        "position outside the file (\(lines) lines, \(bytes.count) bytes): \(diagnostic)")
+        }
+    }
+}
