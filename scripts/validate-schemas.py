@@ -1,4 +1,4 @@
-"""Validates the shipped agendas, templates, trajectory templates, demo history and example configuration against their
+"""Validates the shipped agendas, templates, trajectory templates, scan instruments, demo history and example configuration against their
 JSON Schemas with an independent validator (python3-jsonschema), so schema and data cannot drift."""
 import json
 import pathlib
@@ -10,6 +10,7 @@ root = pathlib.Path(__file__).resolve().parent.parent
 pairs = [
     ("Agendas/agenda.schema.json", sorted((root / "Agendas").glob("*.json"))),
     ("Agendas/templates/template.schema.json", sorted((root / "Agendas/templates").glob("*.json"))),
+    ("Agendas/scan-instrument.schema.json", sorted((root / "Agendas/instruments").glob("*.json"))),
     ("Agendas/history.schema.json", sorted((root / "Agendas/demo").glob("*.json"))),
     ("Agendas/trajectories/trajectory.schema.json", sorted((root / "Agendas/trajectories").glob("*.json"))),
     ("Config/koers.schema.json", sorted((root / "Config").glob("*.example.json"))),

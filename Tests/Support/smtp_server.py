@@ -29,6 +29,11 @@ A closed port ("refuse") needs no server: tests use a port nobody listens on.
 --reject-rcpt ADDRESS (repeatable, any mode but hang): 550 for RCPT TO that address only, so one
 message of a batch is refused permanently while the others are delivered.
 
+--hold-file PATH (any mode but hang): when PATH holds a number N, the reply to the N-th message
+stored (counting from 1 since the server started) is held back for as long as PATH still holds N.
+The message is already recorded below, so a test can kill the client after the server accepted a
+message and before the client heard so.
+
 Everything that arrives is recorded in --dir:
 
   messages/NNNN.eml     the message bytes exactly as received after DATA (dot-unstuffed)
@@ -44,6 +49,7 @@ Passwords and tokens are never logged.
 """
 
 import argparse
+import asyncio
 import base64
 import json
 import logging
@@ -96,6 +102,7 @@ class Recorder:
             os.rename(path + ".tmp", path)
             entry["file"] = name
             self._log(entry)
+            return self.next_message
 
     def _log(self, entry):
         with open(os.path.join(self.folder, "log.jsonl"), "a", encoding="utf-8") as f:
@@ -120,12 +127,21 @@ class Behaviour:
 
 
 class Handler:
-    def __init__(self, recorder, behaviour, tempfail, token, rejected=()):
+    def __init__(self, recorder, behaviour, tempfail, token, rejected=(), hold_file=None):
         self.recorder = recorder
         self.behaviour = behaviour
         self.tempfail = tempfail
         self.token = token
         self.rejected = {address.lower() for address in rejected}
+        self.hold_file = hold_file
+
+    def _held(self, number):
+        """Whether the hold file names message `number`."""
+        try:
+            with open(self.hold_file, encoding="utf-8") as f:
+                return f.read().strip() == str(number)
+        except OSError:
+            return False
 
     def _connection(self, server, session):
         ident = getattr(server, "koers_connection", None)
@@ -157,7 +173,7 @@ class Handler:
         login = None
         if isinstance(session.auth_data, LoginPassword):
             login = session.auth_data.login.decode("utf-8", "replace")
-        self.recorder.store({
+        number = self.recorder.store({
             "event": "message",
             "connection": self._connection(server, session),
             "peer_port": session.peer[1],
@@ -167,7 +183,9 @@ class Handler:
             "tls": session.ssl is not None or getattr(server, "koers_implicit_tls", False),
             "helo": session.host_name,
         }, envelope.original_content)
-        return "250 2.0.0 OK: queued as %04d" % self.recorder.next_message
+        while self.hold_file and self._held(number):
+            await asyncio.sleep(0.02)
+        return "250 2.0.0 OK: queued as %04d" % number
 
     async def auth_XOAUTH2(self, server, args):
         """SASL XOAUTH2 as Microsoft 365 and Gmail speak it: base64 of
@@ -284,6 +302,8 @@ def main():
     parser.add_argument("--token", default="test-oauth-token")
     parser.add_argument("--reject-rcpt", action="append", default=[], metavar="ADDRESS",
                         help="answer 550 to RCPT TO this address (repeatable)")
+    parser.add_argument("--hold-file", metavar="PATH",
+                        help="hold the reply to the N-th stored message while PATH holds N")
     args = parser.parse_args()
 
     # aiosmtpd warns on every AUTH about its own deprecated attribute; keep stderr for real errors.
@@ -306,7 +326,8 @@ def main():
         server = HangServer(recorder)
         port = server.port
     else:
-        handler = Handler(recorder, Behaviour(args.mode, args.control), args.tempfail, args.token, args.reject_rcpt)
+        handler = Handler(recorder, Behaviour(args.mode, args.control), args.tempfail, args.token, args.reject_rcpt,
+                          args.hold_file)
         common = dict(hostname="127.0.0.1", port=0, server_hostname="127.0.0.1",
                       authenticator=Authenticator(args.user, args.password))
         if args.mode == "plain-no-tls":

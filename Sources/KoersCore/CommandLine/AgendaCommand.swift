@@ -2,9 +2,10 @@
 enum AgendaCommand: Subcommand {
     static let name = "agenda"
     static let summary = "Show the agenda: per theme, activities × half-years, with status."
-    static let spec = Arguments.Spec(valueOptions: ["theme", "period", "role", "status"])
+    static let spec = Arguments.Spec(valueOptions: ["theme", "period", "role", "status"] + AgendaExportAction.valueOptions)
     static let help = """
     Usage: koers agenda [--theme THEME] [--period YYYY-Hn] [--role ROLE] [--status STATUS] [--json]
+           koers agenda export [--version LABEL] [--agenda ID] [--out FILE]
 
     Shows each theme (waarborg) as in the document: activities as rows, half-years as columns, each
     step with a status mark, then every step in full. Marks: ✓ done, ▶ in progress, ○ planned,
@@ -17,9 +18,13 @@ enum AgendaCommand: Subcommand {
       --status STATUS   Only steps with this status: \(StepStatus.Kind.spellings).
       --now DATE        Show the status as it was (or will be) on DATE.
 
-    """
+    """ + AgendaExportAction.help
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
+        if context.arguments.positionals.first == "export" { return try AgendaExportAction.run(context) }
+        if let option = AgendaExportAction.valueOptions.first(where: { context.arguments.options[$0] != nil }) {
+            throw UsageError("--\(option) goes with `koers agenda export` only")
+        }
         try context.arguments.expectPositionals(atMost: 0)
         let options = context.arguments.options
         var filter = AgendaView.Filter(theme: options["theme"], role: options["role"])

@@ -95,7 +95,7 @@ enum CheckCommand: Subcommand {
         var found: [Diagnostic] = []
         let loaded = Set(workspace.agendas.map(\.id))
         for (agenda, file) in zip(workspace.agendas, workspace.config.agendaPaths) {
-            let known = Set(agenda.placedSteps.map(\.key))
+            let known = Set(agenda.amended(by: try store.amendments(agenda: agenda.id)).placedSteps.map(\.key))
             for key in try store.stepsWithHistory(agenda: agenda.id).sorted() where !known.contains(key) {
                 found.append(Diagnostic(.warning, file: file,
                     "the database holds history for step \(key), which this version of agenda \(agenda.id) no longer has; "

@@ -7,7 +7,7 @@ public enum KoersTool {
         CheckCommand.self, AgendaCommand.self, ShowCommand.self, SetCommand.self, DueCommand.self,
         MilestonesCommand.self, HistoryCommand.self, RunCommand.self, PreviewCommand.self, OutboxCommand.self,
         MailCommand.self, HolidaysCommand.self, SiteCommand.self, ReportCommand.self, ExportCommand.self,
-        StatusCommand.self, BackupCommand.self, StarterCommand.self, StudentCommand.self, PersonCommand.self,
+        ScanCommand.self, StatusCommand.self, BackupCommand.self, StarterCommand.self, StudentCommand.self, PersonCommand.self,
         MeasureCommand.self, SpendCommand.self,
     ]
 

@@ -71,8 +71,9 @@ enum ReportCommand: Subcommand {
             asOf = day
         }
         let store = try context.openStore(workspace)
-        let builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config,
+        var builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config,
                                     measurements: try store.measurements(), spending: try store.spending())
+        builder.scans = try ScanAnalysis(store: store, workspace: workspace)
         do {
             return (try builder.report(period, asOf: asOf, agenda: context.arguments.options["agenda"]), workspace, store)
         } catch .unknownAgenda(let id, let known) {

@@ -18,6 +18,8 @@ public struct Config: Sendable {
     /// Trajectory template files (`koers-trajectory/1`, or a `koers-template/1` stappenplan).
     public var trajectoryPaths: [String] = []
     public var privacy = PrivacyRules()
+    /// Scan instrument files (`koers-scan-instrument/1`), resolved like the agendas.
+    public var scanInstrumentPaths: [String] = []
 
     public struct School: Sendable {
         public var id: String

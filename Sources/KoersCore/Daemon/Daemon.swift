@@ -56,12 +56,19 @@ public final class Daemon {
         var readySent = false
         var configurationChanged = false
         var lastVersion = (try? store.externalChangeCounter()) ?? 0
+        var turnFailed = false
         defer { withExtendedLifetime((signals, watcher)) {} }
 
         while true {
             let now = clock.now()
             var next: Date?
             do {
+                if turnFailed {
+                    // A write that failed after an attempt (database busy or full) left that message
+                    // `sending`; it goes again now, as after a crash, not only at the next start.
+                    try store.recoverInterruptedSends()
+                    turnFailed = false
+                }
                 try service.eraseExpiredTrajectories(now: now)
                 try service.enqueueDue(now: now)
                 let reports = try service.enqueueDueReports(now: now)
@@ -75,7 +82,8 @@ public final class Daemon {
                 try store.setDaemonValue("last-run", Timestamp.format(now))
                 lastVersion = try store.externalChangeCounter()
             } catch {
-                log.error("\(error)")
+                log.error("this round failed; trying again in a minute, or sooner when the database changes: \(error)")
+                turnFailed = true
                 next = now.addingTimeInterval(60)
                 try? store.setDaemonValue("last-error", "\(Timestamp.format(now)) \(error)")
             }

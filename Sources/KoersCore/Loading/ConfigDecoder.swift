@@ -19,6 +19,8 @@ struct ConfigDecoder {
         var reports = ReportRules()
         var trajectories: [String] = []
         var privacy = PrivacyRules()
+        /// `scanInstruments`: instrument files, as written (relative to the configuration's folder).
+        var scanInstruments: [String] = []
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -44,12 +46,13 @@ struct ConfigDecoder {
         let reports = r.object("reports", required: false, what: "report settings").map(reportRules)
         let trajectories = r.strings("trajectories") ?? []
         let privacy = r.object("privacy", required: false, what: "privacy settings").map(privacyRules) ?? PrivacyRules()
+        let scanInstruments = r.strings("scanInstruments") ?? []
         r.finish()
         guard let database, let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
                    schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet.periods,
                    quietPeriodFiles: quiet.include, reports: reports ?? ReportRules(),
-                   trajectories: trajectories, privacy: privacy)
+                   trajectories: trajectories, privacy: privacy, scanInstruments: scanInstruments)
     }
 
     private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {

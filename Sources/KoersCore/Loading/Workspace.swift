@@ -8,6 +8,8 @@ public struct Workspace: Sendable {
     public var templates: [Template]
     /// The trajectory templates starters and students follow (and stappenplannen run as trajectories).
     public var trajectoryTemplates: [TrajectoryTemplate] = []
+    /// The zelfscan checklists the configuration names (`scanInstruments`).
+    public var scanInstruments: [ScanInstrument] = []
     /// Warnings found while loading (errors prevent a workspace from existing).
     public var warnings: [Diagnostic]
 
@@ -78,7 +80,8 @@ public struct Workspace: Sendable {
                 return rules
             }(),
             trajectoryPaths: raw.trajectories.map { resolve($0, against: configFolder) },
-            privacy: raw.privacy)
+            privacy: raw.privacy,
+            scanInstrumentPaths: raw.scanInstruments.map { resolve($0, against: configFolder) })
 
         let agendas = loadEach(config.agendaPaths, parse, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in
@@ -95,7 +98,16 @@ public struct Workspace: Sendable {
         let trajectoryTemplates = loadEach(config.trajectoryPaths, parse, into: &diagnostics) { root, log in
             TrajectoryTemplateDecoder(log: log).decode(root)
         }
+        let instruments = loadEach(config.scanInstrumentPaths, parse, into: &diagnostics) { root, log in
+            ScanInstrumentDecoder(log: log).decode(root).map { (file: log.file, instrument: $0) }
+        }
         let crossLog = DiagnosticLog(file: configPath)
+        var instrumentIDs: Set<String> = []
+        for loaded in instruments where !instrumentIDs.insert(loaded.instrument.id).inserted {
+            let index = config.scanInstrumentPaths.firstIndex(of: loaded.file) ?? 0
+            Cursor(root: root)["scanInstruments"][index].error(crossLog,
+                "another scan instrument has the id \"\(loaded.instrument.id)\" too; instrument ids must be unique")
+        }
         ConfigValidator(config: config, agendas: agendas, templates: templates, trajectoryTemplates: trajectoryTemplates,
                         log: crossLog, root: root).validate()
         diagnostics += crossLog.items
@@ -104,7 +116,8 @@ public struct Workspace: Sendable {
             return Loaded(workspace: nil, diagnostics: diagnostics)
         }
         let workspace = Workspace(config: config, agendas: agendas, templates: templates,
-                                  trajectoryTemplates: trajectoryTemplates, warnings: diagnostics)
+                                  trajectoryTemplates: trajectoryTemplates,
+                                  scanInstruments: instruments.map(\.instrument), warnings: diagnostics)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
     }
 

@@ -51,6 +51,8 @@ extension Store {
             for recorder in recorders {
                 try database.run("UPDATE status_event SET recorded_by = NULL WHERE recorded_by = ?", [.text(recorder)])
                 erasure.recordersCleared += database.changes
+                try database.run("UPDATE agenda_amendment SET recorded_by = NULL WHERE recorded_by = ?", [.text(recorder)])
+                erasure.recordersCleared += database.changes
             }
             if let name {
                 erasure.notesMentioningName = Int(try database.scalarInt(

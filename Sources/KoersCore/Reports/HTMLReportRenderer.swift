@@ -44,6 +44,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         h += "<p style=\"\(Self.p)\(Self.small)\">\(esc(ReportWording.source))</p>\n"
         if report.agendas.isEmpty { h += "<p style=\"\(Self.p)\">Geen agenda's geladen.</p>\n" }
         for agenda in report.agendas { h += self.agenda(agenda, report) }
+        h += ScanHTMLRenderer().section(report.scans)
         h += "</div>\n</body>\n</html>\n"
         return h
     }

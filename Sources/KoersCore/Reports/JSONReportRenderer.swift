@@ -22,6 +22,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("complete", .bool(r.isPeriodComplete)),
             ("title", .string(r.title)),
             ("agendas", array(r.agendas.map(agenda))),
+            ("scans", array(r.scans.map(ScanJSONRenderer().value))),
         ])
     }
 

@@ -8,6 +8,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                    "*\(Self.escape(ReportWording.source))*"]
         if report.agendas.isEmpty { out += ["", "Geen agenda's geladen."] }
         for agenda in report.agendas { out += self.agenda(agenda, report) }
+        out += ScanMarkdownRenderer().section(report.scans)
         return out.joined(separator: "\n") + "\n"
     }
 

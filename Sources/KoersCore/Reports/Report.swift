@@ -14,12 +14,15 @@ public struct Report: Sendable, Equatable {
     public var title: String
     /// One section per agenda, in the configuration's order.
     public var agendas: [AgendaReport]
+    /// The zelfscan rounds held in the period up to the as-of day, oldest first.
+    public var scans: [ScanReport]
 
-    public init(period: ReportPeriod, asOf: LocalDate, title: String, agendas: [AgendaReport]) {
+    public init(period: ReportPeriod, asOf: LocalDate, title: String, agendas: [AgendaReport], scans: [ScanReport] = []) {
         self.period = period
         self.asOf = asOf
         self.title = title
         self.agendas = agendas
+        self.scans = scans
     }
 
     /// True when the as-of day is the period's last day or later: the report looks back on a whole

@@ -16,6 +16,8 @@ public struct ReportBuilder: Sendable {
     /// Whether status changes name who recorded them. False leaves every `StatusChange.by` nil: for
     /// a report published beyond its readers (the site), without names of people.
     public var namesRecorders: Bool
+    /// The scan rounds; those held in the period get a section of their own.
+    public var scans: ScanAnalysis?
 
     public init(set: AgendaSet, people: [Person] = [], timeZone: AgendaTimeZone = .amsterdam,
                 measurements: [IndicatorMeasurement] = [], spending: [Spending] = [], rules: ProposalRules = ProposalRules(),
@@ -62,7 +64,8 @@ public struct ReportBuilder: Sendable {
             AgendaReportBuilder(entry: entry, period: period, asOf: asOf, end: end, start: timeZone.moment(period.firstDay),
                                 builder: self).build()
         }
-        return Report(period: period, asOf: asOf, title: Self.title(period, entries.map(\.agenda)), agendas: parts)
+        return Report(period: period, asOf: asOf, title: Self.title(period, entries.map(\.agenda)), agendas: parts,
+                      scans: scans?.reports(heldFrom: period.firstDay, through: asOf) ?? [])
     }
 
     /// "Halfjaarrapportage ontwikkelagenda OOK, 2024 eerste half jaar", "Jaarrapportage ontwikkelagenda OOK, 2024".

@@ -9,6 +9,7 @@ public struct TextReportRenderer: ReportRenderer {
         out.append(TextLayout.wrap(ReportWording.source))
         if report.agendas.isEmpty { out += ["", "Geen agenda's geladen."] }
         for agenda in report.agendas { out += self.agenda(agenda, report) }
+        out += ScanTextRenderer().section(report.scans)
         return out.map(Self.fit).joined(separator: "\n") + "\n"
     }
 

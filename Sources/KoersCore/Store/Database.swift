@@ -41,6 +41,13 @@ public final class Database {
             sqlite3_close_v2(opened)
             throw StoreError.open(path: path, code: rc, message: message)
         }
+        // SQLite opens a file it may not write read-only without saying so, and its first read would
+        // then leave read-only -wal and -shm files that keep failing after the file's permission is
+        // fixed. Refuse before anything is read.
+        if !readOnly, sqlite3_db_readonly(opened, "main") == 1 {
+            sqlite3_close_v2(opened)
+            throw StoreError.readOnly(path: path)
+        }
         do throws(StoreError) {
             try Database.configure(opened, path: path, readOnly: readOnly, busyTimeout: busyTimeout)
         } catch {

@@ -70,6 +70,7 @@ enum Schema {
             """),
         trajectoriesMigration,
         measurementsMigration,
+        scansMigration,
     ]
 
     static let migrator = Migrator(migrations)

@@ -15,7 +15,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case busy(sql: String)
     /// A write was attempted on a read-only database or file.
     case readOnly(path: String)
-    /// SQLITE_FULL: the disk (or a size limit) is full.
+    /// The disk refused a write: SQLITE_FULL (no space left), or SQLITE_IOERR_WRITE or
+    /// SQLITE_IOERR_SHMSIZE, which is how SQLite reports a full quota (EDQUOT) or a file size
+    /// limit (EFBIG, RLIMIT_FSIZE).
     case full
     /// The file is damaged or not a Koers database: SQLITE_CORRUPT or
     /// SQLITE_NOTADB (detail then names path, result code, message and SQL),
@@ -40,10 +42,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 + "Wait a moment and try again. Statement: \(sql)"
         case let .readOnly(path):
             return "Cannot write to the database at \(path): it is read-only (SQLITE_READONLY). "
-                + "Check the permissions of the file and its directory."
+                + "Check the permissions of the file, of the -wal and -shm files beside it, and of its directory."
         case .full:
-            return "The disk is full (SQLITE_FULL): the last change was not saved. "
-                + "Free some disk space and try again."
+            return "The disk is full, or a quota or file size limit was reached: the last change was not saved. "
+                + "Free some disk space (or raise the limit) and try again; if there is space, check the system log for disk errors."
         case let .corrupt(detail):
             return "The database is damaged or is not a Koers database: \(detail).\n"
                 + "Restore it from a backup; do not keep writing to it."
@@ -54,8 +56,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// Maps a (possibly extended) result code by its primary code (`code & 0xff`).
+    /// Maps a (possibly extended) result code by its primary code (`code & 0xff`), except for the
+    /// two I/O errors that mean a refused write. (SQLite only calls ENOSPC full, and the errno of
+    /// the failed write is gone by the time `sqlite3_system_errno` is asked.)
     init(resultCode code: Int32, message: String, sql: String, path: String) {
+        if code == StoreError.ioerrWrite || code == StoreError.ioerrShmSize {
+            self = .full
+            return
+        }
         switch code & 0xff {
         case SQLITE_BUSY, SQLITE_LOCKED:
             self = .busy(sql: sql)
@@ -70,6 +78,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             self = .sqlite(code: code, message: message, sql: sql)
         }
     }
+
+    /// SQLITE_IOERR_WRITE and SQLITE_IOERR_SHMSIZE, whose macros Swift does not import.
+    static let ioerrWrite = SQLITE_IOERR | (3 << 8)
+    static let ioerrShmSize = SQLITE_IOERR | (19 << 8)
 
     private static func name(of code: Int32) -> String {
         let names = [

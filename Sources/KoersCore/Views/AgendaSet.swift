@@ -14,9 +14,12 @@ public struct AgendaSet: Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    /// Reads every loaded agenda's history from the store.
+    /// Reads every loaded agenda's history from the store, with the steps adopted from scans
+    /// (`koers scan adopt`) merged in, so every view, reminder, report and the site sees them.
     public init(workspace: Workspace, store: Store) throws {
-        entries = try workspace.agendas.map { Entry(agenda: $0, histories: try store.histories(agenda: $0.id)) }
+        entries = try workspace.agendas.map {
+            Entry(agenda: $0.amended(by: try store.amendments(agenda: $0.id)), histories: try store.histories(agenda: $0.id))
+        }
     }
 
     public enum LookupError: Error, CustomStringConvertible {

@@ -28,6 +28,7 @@ final class DaemonProcess {
         var json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as! [String: Any]
         json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
         json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
+        json["scanInstruments"] = (json["scanInstruments"] as? [String] ?? []).map { Fixture.repository + "/Config/" + $0 }
         json["trajectories"] = (json["trajectories"] as? [String] ?? []).map { Fixture.repository + "/Config/" + $0 }
         json["mail"] = try JSONSerialization.jsonObject(with: Data(mail.utf8))
         if let reports { json["reports"] = try JSONSerialization.jsonObject(with: Data(reports.utf8)) }
@@ -61,7 +62,8 @@ final class DaemonProcess {
     }
 
     /// Runs a one-off koers command on this installation; returns its exit status and what it printed.
-    func output(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// `wrapper` is a command that runs koers under a fault (e.g. `prlimit --fsize=4096 --`).
+    func output(_ arguments: [String], wrapper: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
         // Files, not pipes (see MailTest.parse): a pipe read interrupted by SIGCHLD traps on Linux.
         let out = folder + "/cli-\(UUID().uuidString).out", err = out + ".err"
         _ = FileManager.default.createFile(atPath: out, contents: nil)
@@ -71,8 +73,8 @@ final class DaemonProcess {
             try? FileManager.default.removeItem(atPath: err)
         }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.executable)
-        p.arguments = ["--config", config] + arguments
+        p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.executable)
+        p.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Self.executable]) + ["--config", config] + arguments
         p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
         let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
@@ -87,12 +89,12 @@ final class DaemonProcess {
         return (p.terminationStatus, try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: err, encoding: .utf8))
     }
 
-    /// Starts `koers run` with its clock at `now`.
-    func start(now: String) throws {
+    /// Starts `koers run` with its clock at `now`, under `wrapper` if given (see `output`).
+    func start(now: String, wrapper: [String] = []) throws {
         _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.executable)
-        p.arguments = ["--config", config, "--now", now, "run"]
+        p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.executable)
+        p.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Self.executable]) + ["--config", config, "--now", now, "run"]
         p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
@@ -101,6 +103,9 @@ final class DaemonProcess {
     }
 
     func signal(_ number: Int32) { if let process { kill(process.processIdentifier, number) } }
+
+    /// The running daemon's process id (a wrapper that execs keeps it), or nil when none runs.
+    var processIdentifier: Int32? { process.flatMap { $0.isRunning ? $0.processIdentifier : nil } }
 
     /// Waits for the process to end (up to `limit`) and returns its exit status, or nil if it did not.
     func waitForExit(limit: TimeInterval = 20) -> Int32? {

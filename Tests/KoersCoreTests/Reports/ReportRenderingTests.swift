@@ -72,7 +72,7 @@ struct ReportRenderingTests {
         let text = JSONReportRenderer().render(report)
         let root = try JSONParser.parse(text)
         guard case .object(let members) = root.value else { Issue.record("not an object"); return }
-        #expect(members.map(\.key) == ["format", "kind", "period", "from", "through", "asOf", "complete", "title", "agendas"])
+        #expect(members.map(\.key) == ["format", "kind", "period", "from", "through", "asOf", "complete", "title", "agendas", "scans"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(json["format"] as? String == "koers-report/1")
         #expect(json["kind"] as? String == "halfyear" && json["period"] as? String == "2024-H1")

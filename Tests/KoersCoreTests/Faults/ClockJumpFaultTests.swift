@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import KoersCore
+
+/// The clock jumps: forward after a suspend (or a machine that was off), back after NTP corrects a
+/// clock that ran ahead. Koers reads time only through its clock, so a jump is a round at a much
+/// later or earlier `now`: in-process, the daemon's round (`ReminderService`) called with such
+/// moments; as a process, `koers run` restarted with a `--now` days later or earlier.
+///
+/// Expected: after a forward jump, what is still relevant is sent (one digest per person) and
+/// what went stale is recorded, never sent; after a backward jump nothing is sent again (the
+/// reminder keys are handled). Every reminder of the period is handled exactly once.
+///
+/// What happens (the bundled agenda with the demo history): on 29 August 2024 at 08:00 ten people
+/// are reminded of the September zelfscan ("over 3 dagen", relevant through 31 August); on
+/// 6 September seven of the yearly report with feedforward (relevant until November); on
+/// 9 September the Co-OP'er of the overdue step KC-C4.
+@Suite("Fault: the clock jumps forward and back", .serialized)
+struct ClockJumpFaultTests {
+    static let tz = AgendaTimeZone.amsterdam
+
+    static func local(_ day: String, _ hour: Int, _ minute: Int = 0) -> Date {
+        tz.moment(LocalDate(day)!, hour: hour, minute: minute)
+    }
+
+    struct Round: Equatable, CustomStringConvertible {
+        var queued: Int
+        var stale: Int
+        var sent: Int
+        var description: String { "queued \(queued), stale \(stale), sent \(sent)" }
+    }
+
+    @Test("The daemon's round, with the clock jumping a week forward, a day back, a week forward and a day back: exact messages, none skipped, none twice")
+    func jumpsInProcess() throws {
+        let installation = try DaemonProcess(mail: DaemonProcess.fileMail)
+        let workspace = try Workspace.load(configPath: installation.config, environment: ["STATE_DIRECTORY": installation.folder])
+        let store = try Store(path: workspace.config.databasePath)
+        let service = ReminderService(workspace: workspace, store: store,
+                                      transport: FileTransport(folder: installation.folder + "/mail"), log: Log { _ in })
+        /// One round of the daemon at `now`: plan and queue, then send.
+        func round(_ now: Date) throws -> Round {
+            let (queued, stale) = try service.enqueueDue(now: now)
+            return Round(queued: queued, stale: stale, sent: try service.sendDue(now: now).sent)
+        }
+
+        #expect(try round(Self.local("2024-08-28", 12)) == Round(queued: 0, stale: 0, sent: 0))
+        #expect(try service.nextWake(after: Self.local("2024-08-28", 12)) == Self.local("2024-08-29", 8))
+
+        // Suspended over 29 August: the zelfscan reminder ("over 3 dagen") is stale a week later.
+        #expect(try round(Self.local("2024-09-04", 12)) == Round(queued: 0, stale: 10, sent: 0))
+        // NTP puts the clock back a day: nothing again, and the next wake is still 6 September.
+        #expect(try round(Self.local("2024-09-03", 12)) == Round(queued: 0, stale: 0, sent: 0))
+        #expect(try service.nextWake(after: Self.local("2024-09-03", 12)) == Self.local("2024-09-06", 8))
+        // Suspended another week: the 6 September reminders are still relevant, and the Co-OP'er's
+        // 9 September reminder goes in the same digest as hers of the 6th: seven mails.
+        #expect(try round(Self.local("2024-09-10", 12)) == Round(queued: 7, stale: 0, sent: 7))
+        #expect(try round(Self.local("2024-09-09", 12)) == Round(queued: 0, stale: 0, sent: 0))
+        #expect(try round(Self.local("2024-09-10", 13)) == Round(queued: 0, stale: 0, sent: 0))
+
+        // Every reminder the planner has for those days was handled exactly once.
+        let planner = service.planner(try TrajectoryBook(workspace: workspace, store: store))
+        let planned = planner.reminders(for: try AgendaSet(workspace: workspace, store: store), config: workspace.config,
+                                        from: LocalDate("2024-08-28")!, through: LocalDate("2024-09-10")!, now: Self.local("2024-09-10", 13))
+        let handled = try store.database.rows("SELECT key, status FROM reminder ORDER BY key").map { ($0.text(0) ?? "", $0.text(1) ?? "") }
+        #expect(planned.count == 18)
+        #expect(Set(handled.map(\.0)) == Set(planned.map(\.key)) && handled.count == planned.count)
+        #expect(handled.filter { $0.1 == "stale" }.count == 10)
+        let outbox = try store.outbox(statuses: [.pending, .sending, .sent, .failed])
+        #expect(outbox.count == 7 && outbox.allSatisfy { $0.status == .sent && $0.attempts == 1 })
+        #expect(installation.mailFiles.count == 7)
+    }
+
+    @Test("koers run restarted twelve days later catches up in one digest per person, and restarted a day earlier sends nothing again")
+    func jumpsAcrossRestarts() throws {
+        let daemon = try DaemonProcess(mail: DaemonProcess.fileMail)
+        try daemon.start(now: "2024-08-29T07:59:57+02:00")
+        #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 10 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(limit: 60) == 0)
+
+        try daemon.start(now: "2024-09-10T12:00:00+02:00")
+        #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 17 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(limit: 60) == 0)
+
+        // Back to just before 08:00 on the 9th, when the KC-C4 reminder (already sent) is due: the
+        // daemon wakes for it and finds it handled.
+        try daemon.start(now: "2024-09-09T07:59:58+02:00")
+        #expect(DaemonProcess.eventually(120) {
+            guard let lastRun = daemon.daemonValue("last-run") else { return false }
+            return lastRun >= "2024-09-09T06:00:00.000Z" && lastRun < "2024-09-10"
+        }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(limit: 60) == 0)
+
+        #expect(daemon.mailFiles.count == 17)
+        let outbox = try daemon.outboxMessages()
+        #expect(outbox.count == 17 && outbox.allSatisfy { $0.status == .sent && $0.attempts == 1 })
+        let reminders = try Database(path: daemon.databasePath).rows("SELECT status, count(*) FROM reminder GROUP BY status")
+            .map { "\($0.text(0) ?? "") \($0.int(1) ?? 0)" }
+        #expect(reminders == ["queued 18"], "every reminder queued once, none stale: the 12-day catch-up was still in time")
+    }
+}
