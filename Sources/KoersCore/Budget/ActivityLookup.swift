@@ -25,14 +25,7 @@ extension AgendaSet {
     }
 
     public func resolveActivity(_ text: String) throws(ActivityLookupError) -> (entry: Entry, theme: Theme, activity: Activity) {
-        var candidates = entries
-        var name = text
-        if let colon = text.firstIndex(of: ":") {
-            let id = String(text[..<colon])
-            name = String(text[text.index(after: colon)...])
-            candidates = entries.filter { $0.agenda.id.lowercased() == id.lowercased() }
-            if candidates.isEmpty { throw .unknownAgenda(id) }
-        }
+        guard let (candidates, name) = scope(of: text) else { throw .unknownAgenda(Self.agendaPrefix(of: text)) }
         let wanted = name.lowercased()
         var found: [(Entry, Theme, Activity)] = []
         for entry in candidates {

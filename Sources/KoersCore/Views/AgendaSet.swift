@@ -43,14 +43,7 @@ public struct AgendaSet: Sendable {
 
     /// Finds a step case-insensitively, optionally prefixed with its agenda id.
     public func resolve(_ text: String) throws(LookupError) -> (entry: Entry, step: PlacedStep) {
-        var candidates = entries
-        var name = text
-        if let colon = text.firstIndex(of: ":") {
-            let id = String(text[..<colon])
-            name = String(text[text.index(after: colon)...])
-            candidates = entries.filter { $0.agenda.id.lowercased() == id.lowercased() }
-            if candidates.isEmpty { throw .unknownAgenda(id) }
-        }
+        guard let (candidates, name) = scope(of: text) else { throw .unknownAgenda(Self.agendaPrefix(of: text)) }
         let wanted = name.uppercased()
         var found: [(Entry, PlacedStep)] = []
         for entry in candidates {
@@ -61,6 +54,19 @@ public struct AgendaSet: Sendable {
         if found.count == 1 { return found[0] }
         if found.count > 1 { throw .ambiguous(name, agendas: found.map(\.0.agenda.id)) }
         throw .unknownStep(text, suggestions: Self.similar(to: wanted, in: candidates))
+    }
+
+    /// The entries a typed name can mean, and the name without its `agenda:` prefix; nil when the
+    /// prefix names no loaded agenda.
+    func scope(of text: String) -> (candidates: [Entry], name: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return (entries, text) }
+        let id = Self.agendaPrefix(of: text).lowercased()
+        let candidates = entries.filter { $0.agenda.id.lowercased() == id }
+        return candidates.isEmpty ? nil : (candidates, String(text[text.index(after: colon)...]))
+    }
+
+    static func agendaPrefix(of text: String) -> String {
+        String(text[..<(text.firstIndex(of: ":") ?? text.startIndex)])
     }
 
     /// Keys sharing the theme code or the step id with what was typed: `LO-A9` suggests `LO-A1…`.
