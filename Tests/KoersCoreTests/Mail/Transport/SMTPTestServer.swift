@@ -40,90 +40,21 @@ final class SMTPTestServer {
         var bytes: [UInt8]
     }
 
-    enum StartError: Error, CustomStringConvertible {
-        case failed(String)
-        var description: String {
-            switch self { case let .failed(text): return "The SMTP test server did not start: \(text)" }
-        }
-    }
-
     static let user = "koers-test"
     static let password = "correct horse battery staple"
     static let token = "test-oauth-token"
-    static let python = "/usr/bin/python3"   // Debian's aiosmtpd is importable only by this one
-    static let script = repository + "/Tests/Support/smtp_server.py"
-
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
 
     let mode: Mode
-    let folder: String
-    let port: Int
-    let certificate: String
-    private let process: Process
-    private let exited: DispatchSemaphore
+    private let harness: HarnessProcess
+    var folder: String { harness.folder }
+    var port: Int { harness.port }
+    var certificate: String { harness.certificate }
 
-    /// Starts the harness and waits (at most `startTimeout`) until it prints `READY`.
+    /// Starts the harness and waits (at most `startTimeout`) until it is ready.
     init(_ mode: Mode, tempfail: Int = 1, startTimeout: Duration = .seconds(30)) throws {
         self.mode = mode
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("koers-smtp-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [Self.script, "--mode", mode.rawValue, "--dir", folder,
-                             "--tempfail", String(tempfail)]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let stdout = Pipe()
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        _ = FileManager.default.createFile(atPath: folder + "/stderr.log", contents: nil)
-        process.standardOutput = stdout
-        process.standardError = FileHandle(forWritingAtPath: folder + "/stderr.log")
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            try? FileManager.default.removeItem(atPath: folder)
-            throw StartError.failed("\(Self.python) could not be started: \(error)")
-        }
-        self.process = process
-        self.exited = exited
-
-        guard let line = Self.readLine(from: stdout.fileHandleForReading.fileDescriptor, timeout: startTimeout) else {
-            let stderr = (try? String(contentsOfFile: folder + "/stderr.log", encoding: .utf8)) ?? ""
-            Self.stop(process, exited)
-            try? FileManager.default.removeItem(atPath: folder)
-            throw StartError.failed("no READY line within \(startTimeout). stderr:\n\(stderr)")
-        }
-        let words = line.split(separator: " ")
-        guard words.count == 3, words[0] == "READY", let port = Int(words[1]) else {
-            Self.stop(process, exited)
-            try? FileManager.default.removeItem(atPath: folder)
-            throw StartError.failed("unexpected first line: \(line)")
-        }
-        self.port = port
-        certificate = String(words[2])
-    }
-
-    deinit {
-        Self.stop(process, exited)
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    /// SIGTERM (the harness stops its server and exits 0); SIGKILL if it has not exited after 5 s.
-    private static func stop(_ process: Process, _ exited: DispatchSemaphore) {
-        if process.isRunning { process.terminate() }
-        if exited.wait(timeout: .now() + .seconds(5)) == .timedOut {
-            kill(process.processIdentifier, SIGKILL)
-            exited.wait()
-        }
+        harness = try HarnessProcess(script: "smtp_server.py", arguments: ["--mode", mode.rawValue, "--tempfail", String(tempfail)],
+                                     startTimeout: startTimeout)
     }
 
     /// `smtp://127.0.0.1:PORT`, or `smtps://…` for the implicit-TLS mode.
@@ -138,12 +69,7 @@ final class SMTPTestServer {
     }
 
     /// Every line of the harness's JSON log.
-    var log: [[String: Any]] {
-        guard let text = try? String(contentsOfFile: folder + "/log.jsonl", encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap {
-            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
-        }
-    }
+    var log: [[String: Any]] { harness.jsonLines("log.jsonl") }
 
     /// Connections on which a client said EHLO or HELO.
     var connectionCount: Int { log.filter { $0["event"] as? String == "connection" }.count }
@@ -180,27 +106,6 @@ final class SMTPTestServer {
         }
         precondition(bound, "bind() failed")
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Reads up to the first newline, waiting at most `timeout`; nil on timeout or end of file.
-    private static func readLine(from fd: Int32, timeout: Duration) -> String? {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var bytes: [UInt8] = []
-        while clock.now < deadline {
-            let (seconds, attoseconds) = (deadline - clock.now).components
-            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&poller, 1, Int32(max(1, min(seconds * 1000 + attoseconds / 1_000_000_000_000_000, 60_000))))
-            if ready < 0 && errno == EINTR { continue }
-            if ready <= 0 { continue }
-            var byte: UInt8 = 0
-            let count = read(fd, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return nil }
-            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(byte)
-        }
-        return nil
     }
 }
 
