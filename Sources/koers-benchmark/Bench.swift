@@ -12,6 +12,9 @@ final class Bench {
     let scratch: String
     private var samples: [String: Sample] = [:]
     private var syntheticConfig: String?
+    private var histories: [String: HistoryInput] = [:]
+    /// Numbers found on the way that are not timings, printed under the table.
+    private(set) var notes: [Note] = []
 
     init(options: Options) throws {
         self.options = options
@@ -41,6 +44,21 @@ final class Bench {
         syntheticConfig = path
         return path
     }
+
+    /// The bundled agenda with the demo history in a database of its own, made on first use.
+    func bundledHistory() throws -> HistoryInput { try history("bundled") { try HistoryInput.bundled(self) } }
+
+    /// The synthetic agenda with ten years of synthetic history, made on first use.
+    func syntheticHistory() throws -> HistoryInput { try history("synthetic") { try HistoryInput.synthetic(self) } }
+
+    private func history(_ key: String, _ make: () throws -> HistoryInput) throws -> HistoryInput {
+        if let known = histories[key] { return known }
+        let made = try make()
+        histories[key] = made
+        return made
+    }
+
+    func note(_ note: Note) { notes.append(note) }
 
     /// Times `body` once to warm up, then as often as fits in `options.secondsPerSample` (at least
     /// `options.minimumRuns`, at most 51 runs). Measured once per name per benchmark run.

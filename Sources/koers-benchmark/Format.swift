@@ -12,7 +12,12 @@ enum Format {
         number(sample.min.milliseconds) + "–" + milliseconds(sample.max.milliseconds)
     }
 
-    private static func number(_ x: Double) -> String {
+    /// `41.2 KiB`, `3.21 MiB`
+    static func bytes(_ count: Int) -> String {
+        count < 1_048_576 ? number(Double(count) / 1024) + " KiB" : number(Double(count) / 1_048_576) + " MiB"
+    }
+
+    static func number(_ x: Double) -> String {
         String(format: x >= 100 ? "%.0f" : x >= 10 ? "%.1f" : "%.2f", x)
     }
 }

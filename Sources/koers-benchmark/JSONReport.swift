@@ -1,9 +1,10 @@
 import Foundation
 import KoersCore
 
-/// The rows as JSON, for tracking results over time: times in milliseconds, every run kept.
+/// The rows as JSON, for tracking results over time: times in milliseconds, every run kept; the
+/// notes with their numbers.
 enum JSONReport {
-    static func text(_ rows: [Row], machine: Machine) -> String {
+    static func text(_ rows: [Row], notes: [Note] = [], machine: Machine) -> String {
         let value: JSONValue = .object([
             ("format", "koers-benchmark/1"),
             ("date", .string(machine.date)),
@@ -17,6 +18,13 @@ enum JSONReport {
                     ("sample", sample(row.sample)),
                     ("baseline", sample(row.baseline)),
                     ("ratio", number(row.ratio)),
+                ])
+            })),
+            ("notes", .array(notes.map { note in
+                JSONValue.object([
+                    ("id", .string(note.id)),
+                    ("text", .string(note.text)),
+                    ("values", .object(note.values.map { ($0.name, number($0.value)) })),
                 ])
             })),
         ])

@@ -4,4 +4,6 @@ let measurements: [@Sendable (Bench) throws -> [Row]] = [
     loadBundled,
     planYear,
     loadSynthetic,
+    renderReports,
+    renderSite,
 ]

@@ -8,24 +8,27 @@ struct Options {
     var secondsPerSample = 2.0
     var minimumRuns = 5
     var repository: String?
-    /// Only write the synthetic workspace into this folder (to inspect it, or `koers check` it).
+    /// Only write the synthetic workspace and its history into this folder (to inspect them, or
+    /// `koers check` them).
     var writeFolder: String?
 
     static let usage = """
         usage: koers-benchmark [--json] [--scale N] [--seed N] [--seconds S] [--min-runs N] [--repository DIR]
                koers-benchmark --write DIR [--scale N] [--seed N]
 
-        Measures loading and planning on the bundled agenda and on a synthetic agenda N times its
-        size (default 100), each row against a baseline measured in the same run, and prints a table
-        (or JSON with --json). Build with -c release; scripts/benchmark does both.
+        Measures loading, planning, the half-year report and the site on the bundled agenda (with
+        the demo history) and on a synthetic agenda N times its size (default 100, with years of
+        synthetic history), each row against a baseline measured in the same run, and prints a
+        table (or JSON with --json). Build with -c release; scripts/benchmark does both.
 
           --json            JSON instead of the table
           --scale N         size of the synthetic agenda, in bundled agendas (default 100)
-          --seed N          seed of the synthetic agenda (default 1)
+          --seed N          seed of the synthetic agenda and history (default 1)
           --seconds S       time per measurement after a warm-up run (default 2)
           --min-runs N      fewest runs per measurement (default 5; at most 51 are made)
           --repository DIR  the Koers repository (default: found from the current folder)
-          --write DIR       only write the synthetic workspace (koers.json, agendas/) into DIR
+          --write DIR       only write the synthetic workspace (koers.json, agendas/) into DIR, and
+                            its history into DIR/koers.sqlite unless that file exists
         """
 
     /// Nil with `--help`; throws a usage message on anything it does not understand.

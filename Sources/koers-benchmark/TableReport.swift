@@ -1,7 +1,8 @@
 /// The rows as one plain text table, columns padded to their widest cell, numbers right-aligned,
-/// each row's detail (what the work produced) under its name.
+/// each row's detail (what the work produced) under its name, and the notes (numbers that are not
+/// timings) under the table.
 enum TableReport {
-    static func text(_ rows: [Row], machine: Machine) -> String {
+    static func text(_ rows: [Row], notes: [Note] = [], machine: Machine) -> String {
         let header = ["measurement", "median", "spread (min–max)", "runs", "baseline", "ratio"]
         var cells: [[String]] = []
         for row in rows {
@@ -20,7 +21,8 @@ enum TableReport {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        return (["Koers benchmark: \(machine.summary)", "", line(header), rule] + cells.map(line)).joined(separator: "\n") + "\n"
+        let table = ["Koers benchmark: \(machine.summary)", "", line(header), rule] + cells.map(line)
+        return (table + (notes.isEmpty ? [] : [""] + notes.map(\.text))).joined(separator: "\n") + "\n"
     }
 }
 

@@ -15,7 +15,18 @@ guard let options = parsed else {
 }
 if let folder = options.writeFolder {
     do {
-        print(try SyntheticWorkspace(agendas: 1, scale: options.scale, seed: options.seed).write(to: folder))
+        let config = try SyntheticWorkspace(agendas: 1, scale: options.scale, seed: options.seed).write(to: folder)
+        print(config)
+        // The history the report and site rows use, in the configuration's database, unless one is there.
+        let workspace = try Workspace.load(configPath: config, environment: [:])
+        let database = workspace.config.databasePath
+        if FileManager.default.fileExists(atPath: database) {
+            FileHandle.standardError.write(Data("koers-benchmark: \(database) exists; its history is left as it is\n".utf8))
+        } else if let agenda = workspace.agendas.first {
+            let through = HistoryInput.siteDay(agenda)
+            _ = try SyntheticHistory(seed: options.seed, through: through).record(workspace, into: try Store(path: database))
+            print("\(database) (history through \(through): koers --config \(config) --now \(through) site --out SITE)")
+        }
         exit(0)
     } catch {
         fail("\(error)", status: 1)
@@ -27,7 +38,8 @@ do {
     var rows: [Row] = []
     for measure in measurements { rows += try measure(bench) }
     let machine = Machine.current()
-    print(options.json ? JSONReport.text(rows, machine: machine) : TableReport.text(rows, machine: machine), terminator: "")
+    print(options.json ? JSONReport.text(rows, notes: bench.notes, machine: machine)
+                       : TableReport.text(rows, notes: bench.notes, machine: machine), terminator: "")
 } catch {
     fail("\(error)", status: 1)
 }
