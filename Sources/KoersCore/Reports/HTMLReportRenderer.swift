@@ -33,19 +33,28 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
     }
 
-    public func render(_ report: Report) -> String {
+    /// The start of a mail-safe Dutch HTML document titled `title`, with `heading` (HTML) as its
+    /// first heading; `documentEnd` closes it. Shared by every report Koers mails.
+    static func documentStart(title: String, heading: String) -> String {
         var h = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(attr(report.title))</title>\n</head>\n"
-        h += "<body style=\"\(Self.font)font-size:14px;line-height:1.45;color:#1f2328;background:#ffffff;margin:0;padding:16px;\">\n"
+        h += "<title>\(HTMLText.escape(title))</title>\n</head>\n"
+        h += "<body style=\"\(font)font-size:14px;line-height:1.45;color:#1f2328;background:#ffffff;margin:0;padding:16px;\">\n"
         h += "<div style=\"max-width:860px;margin:0 auto;\">\n"
-        h += "<h1 style=\"\(Self.h1)\">\(esc(report.title))</h1>\n"
+        h += "<h1 style=\"\(h1)\">\(heading)</h1>\n"
+        return h
+    }
+
+    static let documentEnd = "</div>\n</body>\n</html>\n"
+
+    public func render(_ report: Report) -> String {
+        var h = Self.documentStart(title: report.title, heading: esc(report.title))
         h += "<p style=\"\(Self.p)\">\(esc(ReportWording.meta(report)))</p>\n"
         h += "<p style=\"\(Self.p)\(Self.small)\">\(esc(ReportWording.source))</p>\n"
         if report.agendas.isEmpty { h += "<p style=\"\(Self.p)\">Geen agenda's geladen.</p>\n" }
         for agenda in report.agendas { h += self.agenda(agenda, report) }
         h += ScanHTMLRenderer().section(report.scans)
-        h += "</div>\n</body>\n</html>\n"
+        h += Self.documentEnd
         return h
     }
 

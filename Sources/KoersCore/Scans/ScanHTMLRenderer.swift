@@ -8,12 +8,7 @@ public struct ScanHTMLRenderer: Sendable {
 
     public func render(_ r: ScanReport) -> String {
         let title = ScanWording.title(r)
-        var h = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(esc(title))</title>\n</head>\n"
-        h += "<body style=\"\(S.font)font-size:14px;line-height:1.45;color:#1f2328;background:#ffffff;margin:0;padding:16px;\">\n"
-        h += "<div style=\"max-width:860px;margin:0 auto;\">\n"
-        h += "<h1 style=\"\(S.h1)\">\(esc(title))</h1>\n"
+        var h = S.documentStart(title: title, heading: esc(title))
         h += "<p style=\"\(S.p)\">\(esc(ScanWording.held(r)))<br>\(esc(ScanWording.scale(r)))</p>\n"
         h += "<p style=\"\(S.p)\(S.small)\">\(esc(ScanWording.rule))</p>\n"
         for group in (r.board.map { [$0] } ?? []) + r.schools {
@@ -29,7 +24,7 @@ public struct ScanHTMLRenderer: Sendable {
                                + (group.hasPrevious ? [esc(ScanWording.change(item.score.change))] : []), numeric: [2, 3])
                        })
         }
-        h += "</div>\n</body>\n</html>\n"
+        h += S.documentEnd
         return h
     }
 
