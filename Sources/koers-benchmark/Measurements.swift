@@ -7,3 +7,10 @@ let measurements: [@Sendable (Bench) throws -> [Row]] = [
     renderReports,
     renderSite,
 ]
+
+/// The rows of `--national`, in table order.
+let nationalMeasurements: [@Sendable (Bench) throws -> [Row]] = [
+    national,
+    smtpThroughput,
+    daemonAtRest,
+]

@@ -1,6 +1,8 @@
 /// The command line; see `usage`.
 struct Options {
     var json = false
+    /// The national rows (`National.swift`) instead of the default ones.
+    var national = false
     /// How many times the bundled agenda's size the synthetic agenda is.
     var scale = 100
     var seed: UInt64 = 1
@@ -13,7 +15,7 @@ struct Options {
     var writeFolder: String?
 
     static let usage = """
-        usage: koers-benchmark [--json] [--scale N] [--seed N] [--seconds S] [--min-runs N] [--repository DIR]
+        usage: koers-benchmark [--json] [--national] [--scale N] [--seed N] [--seconds S] [--min-runs N] [--repository DIR]
                koers-benchmark --write DIR [--scale N] [--seed N]
 
         Measures loading, planning, the half-year report and the site on the bundled agenda (with
@@ -22,6 +24,9 @@ struct Options {
         table (or JSON with --json). Build with -c release; scripts/benchmark does both.
 
           --json            JSON instead of the table
+          --national        instead: 150 agendas, 10 years of history, 20,000 trajectories and
+                            5 scan rounds (generated once into .build/benchmark-data/), loaded,
+                            planned, reported and published (about 3 minutes)
           --scale N         size of the synthetic agenda, in bundled agendas (default 100)
           --seed N          seed of the synthetic agenda and history (default 1)
           --seconds S       time per measurement after a warm-up run (default 2)
@@ -47,6 +52,7 @@ struct Options {
         while let argument = rest.popFirst() {
             switch argument {
             case "--json": options.json = true
+            case "--national": options.national = true
             case "--scale": options.scale = try number(argument, atLeast: 1)
             case "--seed": options.seed = try number(argument, atLeast: 0)
             case "--seconds": options.secondsPerSample = try number(argument, atLeast: 0.0)

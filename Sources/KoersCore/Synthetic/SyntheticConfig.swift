@@ -7,10 +7,25 @@ struct SyntheticConfig {
     var agendaPaths: [String]
     var years: ClosedRange<Int>
     var seed: UInt64
+    var trainingSchools = 0
+    var trajectoryPaths: [String] = []
+    var scanInstrumentPaths: [String] = []
+
+    /// `os-001` … with their names.
+    var extraSchools: [(String, String)] {
+        (0..<trainingSchools).map { n in
+            let number = String(format: "%03d", n + 1)
+            return ("os-\(number)", "Opleidingsschool \(number)")
+        }
+    }
 
     func json() -> JSONValue {
         var rng = SplitMix64(seed: seed)
-        let people = SyntheticBoard.people(&rng)
+        let people = SyntheticBoard.people(&rng) + extraSchools.flatMap { id, _ in
+            let number = id.dropFirst(3)
+            return [SyntheticBoard.Person(id: "m-\(number)", name: "Mentor \(number)", school: id, roles: ["werkplekbegeleiders"]),
+                    SyntheticBoard.Person(id: "s-\(number)", name: "Schoolopleider \(number)", school: id, roles: ["schoolopleiders"])]
+        }
         return SyntheticJSON.object([
             "$schema": "koers.schema.json",
             "format": "koers-config/1",
@@ -18,7 +33,9 @@ struct SyntheticConfig {
             "timeZone": "Europe/Amsterdam",
             "agendas": SyntheticJSON.strings(agendaPaths),
             "templates": .array([JSONValue]()),
-            "schools": .array(SyntheticBoard.schools.map { SyntheticJSON.object(["id": .string($0.0), "name": .string($0.1)]) }),
+            "trajectories": trajectoryPaths.isEmpty ? nil : SyntheticJSON.strings(trajectoryPaths),
+            "scanInstruments": scanInstrumentPaths.isEmpty ? nil : SyntheticJSON.strings(scanInstrumentPaths),
+            "schools": .array((SyntheticBoard.schools + extraSchools).map { SyntheticJSON.object(["id": .string($0.0), "name": .string($0.1)]) }),
             "people": .array(people.map { person in
                 SyntheticJSON.object([
                     "id": .string(person.id),

@@ -11,6 +11,15 @@ public struct SyntheticWorkspace: Sendable {
     public var agendaCount: Int
     public var scale: Int
     public var seed: UInt64
+    /// Agenda n starts in 2022 + (n − 1) mod `spreadYears`, so many agendas together cover years
+    /// of history (the national benchmark: eight start years, 2022–2031 in all).
+    public var spreadYears = 1
+    /// Training schools beyond the board's six (`os-001`, …), each with a mentor (`m-001`,
+    /// werkplekbegeleider) and a school trainer (`s-001`, schoolopleider) for trajectories.
+    public var trainingSchools = 0
+    /// Trajectory templates and scan instruments the configuration names (absolute paths).
+    public var trajectoryPaths: [String] = []
+    public var scanInstrumentPaths: [String] = []
 
     public init(agendas: Int = 1, scale: Int = 1, seed: UInt64 = 1) {
         agendaCount = max(agendas, 1)
@@ -23,7 +32,8 @@ public struct SyntheticWorkspace: Sendable {
         let root = SplitMix64(seed: seed)
         return (1...agendaCount).map { n in
             var rng = root.derived(UInt64(n))
-            return SyntheticAgenda(id: "synthetic-\(n)", scale: scale, seed: rng.next())
+            return SyntheticAgenda(id: "synthetic-\(n)", scale: scale, seed: rng.next(),
+                                   firstYear: 2022 + (n - 1) % max(spreadYears, 1))
         }
     }
 
@@ -32,7 +42,8 @@ public struct SyntheticWorkspace: Sendable {
         let agendas = self.agendas
         let paths = agendas.map { "agendas/\($0.id).json" }
         let first = agendas.map(\.horizon.from.year).min()!, last = agendas.map(\.horizon.to.year).max()!
-        let config = SyntheticConfig(agendaPaths: paths, years: first...last, seed: seed)
+        let config = SyntheticConfig(agendaPaths: paths, years: first...last, seed: seed, trainingSchools: trainingSchools,
+                                     trajectoryPaths: trajectoryPaths, scanInstrumentPaths: scanInstrumentPaths)
         return [("koers.json", JSONWriter.write(config.json()) + "\n")]
             + zip(paths, agendas).map { ($0, $1.text()) }
     }
