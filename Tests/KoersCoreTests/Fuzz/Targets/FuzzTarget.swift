@@ -38,6 +38,7 @@ enum FuzzTargets {
         ConfigFuzzTarget.self,
         HolidaysFuzzTarget.self,
         CSVFuzzTarget.self,
+        ScanCSVFuzzTarget.self,
         MessageFuzzTarget.self,
     ]
 
