@@ -54,9 +54,7 @@ func national(_ bench: Bench) throws -> [Row] {
         var size = 0
         let name = agenda.map { "one agenda (\($0))" } ?? "all \(workspace.agendas.count) agendas"
         let sample = try bench.sample("report \(period) html, \(name)") {
-            var builder = ReportBuilder(set: try AgendaSet(workspace: workspace, store: data.store), config: config,
-                                        measurements: try data.store.measurements(), spending: try data.store.spending())
-            builder.scans = try ScanAnalysis(store: data.store, workspace: workspace)
+            let builder = try ReportBuilder(workspace: workspace, store: data.store)
             size = ReportFormat.html.render(try builder.report(.halfYear(period), asOf: period.lastDay, agenda: agenda)).utf8.count
         }
         let baseline = try bench.sample(Floor.name(bytes: size, rows: events)) { try floor.run(bytes: size) }

@@ -14,9 +14,7 @@ func renderReports(_ bench: Bench) throws -> [Row] {
         for format in [ReportFormat.html, .text] {
             var bytes = 0
             let sample = try bench.sample("report \(input.period) \(format.rawValue), \(input.name)") {
-                var builder = ReportBuilder(set: try input.agendaSet(), config: input.workspace.config,
-                                            measurements: try input.store.measurements(), spending: try input.store.spending())
-                builder.scans = try ScanAnalysis(store: input.store, workspace: input.workspace)
+                let builder = try ReportBuilder(workspace: input.workspace, store: input.store)
                 let report = try builder.report(.halfYear(input.period), asOf: input.asOf)
                 bytes = format.render(report).utf8.count
             }

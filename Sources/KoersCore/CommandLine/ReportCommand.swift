@@ -71,9 +71,7 @@ enum ReportCommand: Subcommand {
             asOf = day
         }
         let store = try context.openStore(workspace)
-        var builder = ReportBuilder(set: try context.agendaSet(workspace, store), config: workspace.config,
-                                    measurements: try store.measurements(), spending: try store.spending())
-        builder.scans = try ScanAnalysis(store: store, workspace: workspace)
+        let builder = try ReportBuilder(workspace: workspace, store: store)
         do {
             return (try builder.report(period, asOf: asOf, agenda: context.arguments.options["agenda"]), workspace, store)
         } catch .unknownAgenda(let id, let known) {

@@ -63,10 +63,7 @@ extension ReminderService {
             return archived
         }
         let today = workspace.config.timeZone.localDate(of: now)
-        let set = try AgendaSet(workspace: workspace, store: store)
-        var builder = ReportBuilder(set: set, config: workspace.config, measurements: try store.measurements(),
-                                    spending: try store.spending(), namesRecorders: false)
-        builder.scans = try ScanAnalysis(store: store, workspace: workspace)
+        let builder = try ReportBuilder(workspace: workspace, store: store, namesRecorders: false)
         let report = try builder.report(delivery.period, asOf: min(delivery.asOf, today))
         return try store.archiveReport(kind: delivery.period.kind, period: delivery.period.description, asOf: report.asOf,
                                        title: report.title, html: HTMLReportRenderer().render(report),
