@@ -36,10 +36,10 @@ enum SiteCommand: Subcommand {
         let workspace = try context.workspace()
         let moment = try context.now(workspace.config.timeZone)
         let store = try context.openStore(workspace)
-        let set = try context.agendaSet(workspace, store)
-        let reports = try store.archivedReports()
-        let pages = SiteBuilder(agendas: set, reports: reports, config: workspace.config, now: moment).pages()
+        let site = try SiteBuilder(workspace: workspace, store: store, now: moment)
+        let pages = site.pages()
         try SiteWriter.write(pages, to: out)
+        let reports = site.reports
         let written = Written(folder: out, files: pages.keys.sorted(), reports: reports.count)
         if context.json { return CommandOutput(stdout: context.encode(written)) }
         return CommandOutput(stdout: "wrote the site to \(out): \(pages.count) file(s), \(reports.count) archived report(s); open \(out)/index.html\n")

@@ -20,8 +20,7 @@ final class SitePublisher {
         let change = try? store.externalChangeCounter()
         guard force || folder != lastFolder || today != lastDay || change != lastChange else { return }
         do {
-            let set = try AgendaSet(workspace: workspace, store: store)
-            let pages = SiteBuilder(agendas: set, reports: try store.archivedReports(), config: workspace.config, now: now).pages()
+            let pages = try SiteBuilder(workspace: workspace, store: store, now: now).pages()
             try SiteWriter.write(pages, to: folder)
             (lastDay, lastChange, lastFolder) = (today, change, folder)
             log.info("site written to \(folder) (\(pages.count) files)")

@@ -76,3 +76,12 @@ public struct SiteBuilder: Sendable {
         return names.isEmpty ? "Ontwikkelagenda" : "Ontwikkelagenda " + names.joined(separator: ", ")
     }
 }
+
+extension SiteBuilder {
+    /// The site of an installation: its agendas with their histories, and every archived report.
+    /// Shared by `koers site` and the daemon's publisher.
+    public init(workspace: Workspace, store: Store, now: Date) throws {
+        self.init(agendas: try AgendaSet(workspace: workspace, store: store), reports: try store.archivedReports(),
+                  config: workspace.config, now: now)
+    }
+}
