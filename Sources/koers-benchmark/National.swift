@@ -54,7 +54,7 @@ func national(_ bench: Bench) throws -> [Row] {
         var size = 0
         let name = agenda.map { "one agenda (\($0))" } ?? "all \(workspace.agendas.count) agendas"
         let sample = try bench.sample("report \(period) html, \(name)") {
-            let builder = try ReportBuilder(workspace: workspace, store: data.store)
+            let builder = try ReportBuilder(workspace: workspace, store: data.store, reportingOn: .halfYear(period), agenda: agenda)
             size = ReportFormat.html.render(try builder.report(.halfYear(period), asOf: period.lastDay, agenda: agenda)).utf8.count
         }
         let baseline = try bench.sample(Floor.name(bytes: size, rows: events)) { try floor.run(bytes: size) }

@@ -14,7 +14,7 @@ func renderReports(_ bench: Bench) throws -> [Row] {
         for format in [ReportFormat.html, .text] {
             var bytes = 0
             let sample = try bench.sample("report \(input.period) \(format.rawValue), \(input.name)") {
-                let builder = try ReportBuilder(workspace: input.workspace, store: input.store)
+                let builder = try ReportBuilder(workspace: input.workspace, store: input.store, reportingOn: .halfYear(input.period))
                 let report = try builder.report(.halfYear(input.period), asOf: input.asOf)
                 bytes = format.render(report).utf8.count
             }

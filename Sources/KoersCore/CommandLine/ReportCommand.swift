@@ -71,10 +71,11 @@ enum ReportCommand: Subcommand {
             asOf = day
         }
         let store = try context.openStore(workspace)
-        let builder = try ReportBuilder(workspace: workspace, store: store)
+        let agenda = context.arguments.options["agenda"]
         do {
-            return (try builder.report(period, asOf: asOf, agenda: context.arguments.options["agenda"]), workspace, store)
-        } catch .unknownAgenda(let id, let known) {
+            let builder = try ReportBuilder(workspace: workspace, store: store, reportingOn: period, agenda: agenda)
+            return (try builder.report(period, asOf: asOf, agenda: agenda), workspace, store)
+        } catch ReportBuilder.Failure.unknownAgenda(let id, let known) {
             throw UsageError("--agenda \"\(id)\" is not a loaded agenda; loaded are: \(known.joined(separator: ", "))")
         }
     }

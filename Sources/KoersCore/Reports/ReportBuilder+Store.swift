@@ -2,9 +2,20 @@
 /// histories and amendments, the measurements, the spending and the scan rounds. One place, so
 /// `koers report`, the daemon's mailing and the benchmark report on the same inputs.
 extension ReportBuilder {
-    public init(workspace: Workspace, store: Store, namesRecorders: Bool = true) throws {
-        self.init(set: try AgendaSet(workspace: workspace, store: store), config: workspace.config,
+    /// Reads only what a report on `period` needs: the history of `agenda` alone when one is named
+    /// (nil: every loaded agenda), and the scan rounds held from the period's first day on with the
+    /// rounds they are compared with. At national scale a report on one agenda otherwise spent
+    /// nearly all its time reading the other 149 agendas' histories and every earlier scan answer.
+    /// Throws `Failure.unknownAgenda` when `agenda` is not loaded.
+    public init(workspace: Workspace, store: Store, reportingOn period: ReportPeriod, agenda: String? = nil,
+                namesRecorders: Bool = true) throws {
+        var agendas = workspace.agendas
+        if let agenda {
+            agendas = agendas.filter { $0.id == agenda }
+            if agendas.isEmpty { throw Failure.unknownAgenda(agenda, known: workspace.agendas.map(\.id)) }
+        }
+        self.init(set: try AgendaSet(agendas: agendas, store: store), config: workspace.config,
                   measurements: try store.measurements(), spending: try store.spending(), namesRecorders: namesRecorders)
-        scans = try ScanAnalysis(store: store, workspace: workspace)
+        scans = try ScanAnalysis(store: store, workspace: workspace, heldFrom: period.firstDay)
     }
 }

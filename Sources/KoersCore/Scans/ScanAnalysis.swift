@@ -21,9 +21,11 @@ public struct ScanAnalysis: Sendable {
         self.schools = schools
     }
 
-    /// The board's rounds as stored, with the configured instruments and schools.
-    public init(store: Store, workspace: Workspace) throws {
-        self.init(rounds: try store.scanRounds(), instruments: workspace.scanInstruments, schools: workspace.config.schools)
+    /// The board's rounds as stored (or only those held from `heldFrom` on, with the rounds they are
+    /// compared with), with the configured instruments and schools.
+    public init(store: Store, workspace: Workspace, heldFrom: LocalDate? = nil) throws {
+        self.init(rounds: try heldFrom.map { try store.scanRounds(heldFrom: $0) } ?? store.scanRounds(),
+                  instruments: workspace.scanInstruments, schools: workspace.config.schools)
     }
 
     /// The report on one round, for every school that answered or (`school`) for one.

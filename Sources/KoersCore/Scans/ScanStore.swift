@@ -5,20 +5,41 @@ import Foundation
 extension Store {
     /// Every round with its answers, oldest first.
     public func scanRounds() throws -> [ScanRound] {
+        let headers = try roundHeaders()
+        let responses = try scanResponses(where: "1")
+        return headers.map { round in
+            var round = round
+            round.responses = responses[round.id] ?? []
+            return round
+        }
+    }
+
+    /// The rounds held on or after `from`, each with the round it is compared with (`previous`),
+    /// oldest first, with their answers: what a report on a period beginning on `from` draws on,
+    /// without reading the answers of every earlier round.
+    public func scanRounds(heldFrom from: LocalDate) throws -> [ScanRound] {
+        let headers = try roundHeaders()
+        let recent = headers.filter { $0.heldOn >= from }
+        let wanted = Set(recent.map(\.id) + recent.compactMap { $0.previous(in: headers)?.id })
+        return try headers.filter { wanted.contains($0.id) }.map { round in
+            var round = round
+            round.responses = try scanResponses(where: "round = ?", [.text(round.id)])[round.id] ?? []
+            return round
+        }
+    }
+
+    private func scanResponses(where condition: String, _ values: [SQLiteValue] = []) throws -> [String: [ScanResponse]] {
         var responses: [String: [ScanResponse]] = [:]
         for row in try database.rows("""
-            SELECT round, school, respondent, item, level FROM scan_response ORDER BY round, school, respondent, item
-            """) {
+            SELECT round, school, respondent, item, level FROM scan_response WHERE \(condition)
+            ORDER BY round, school, respondent, item
+            """, values) {
             guard let round = row.text(0), let school = row.text(1), let respondent = row.text(2), let item = row.text(3),
                   let level = row.int(4) else { throw StoreError.corrupt(detail: "unreadable row in scan_response") }
             responses[round, default: []].append(ScanResponse(school: school, respondent: respondent.isEmpty ? nil : respondent,
                                                               item: item, level: Int(level)))
         }
-        return try roundHeaders().map { round in
-            var round = round
-            round.responses = responses[round.id] ?? []
-            return round
-        }
+        return responses
     }
 
     /// The round's id, instrument and day, without its answers; nil when there is no such round.

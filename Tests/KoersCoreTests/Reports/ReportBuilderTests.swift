@@ -244,6 +244,25 @@ struct ReportBuilderTests {
         #expect(one.title == "Halfjaarrapportage ontwikkelagenda Stichting Voorbeeld, 2024 eerste half jaar")
     }
 
+    @Test("Built for one agenda, the builder reads that agenda alone and reports as the builder of every agenda does")
+    func builtForOneAgenda() throws {
+        let fixture = Fixture()
+        fixture.write("agenda.json", ReportScene.agenda)
+        fixture.write("mini.json", Fixture.agenda)
+        fixture.write("koers.json", ReportScene.config.replacingOccurrences(of: "[\"agenda.json\"]", with: "[\"agenda.json\", \"mini.json\"]"))
+        let workspace = try fixture.load()
+        let store = try Store(path: workspace.config.databasePath)
+        let asOf = LocalDate("2024-06-30")!
+        let one = try ReportBuilder(workspace: workspace, store: store, reportingOn: ReportScene.h1, agenda: "mini")
+        #expect(one.set.entries.map(\.agenda.id) == ["mini"])
+        let every = try ReportBuilder(workspace: workspace, store: store, reportingOn: ReportScene.h1)
+        #expect(every.set.entries.map(\.agenda.id) == ["rap", "mini"])
+        #expect(try one.report(ReportScene.h1, asOf: asOf, agenda: "mini") == every.report(ReportScene.h1, asOf: asOf, agenda: "mini"))
+        #expect(throws: ReportBuilder.Failure.unknownAgenda("nope", known: ["rap", "mini"])) {
+            try ReportBuilder(workspace: workspace, store: store, reportingOn: ReportScene.h1, agenda: "nope")
+        }
+    }
+
     @Test("Progress bars divide their width in proportion and show every non-zero part")
     func progressBar() {
         #expect(ProgressBar.cells([1, 1, 1], width: 10) == [4, 3, 3])

@@ -90,6 +90,19 @@ struct ScanReportTests {
         #expect((root["board"] as? [String: Any])?["strongest"] as? [String] == ["B1", "A4", "A2"])
     }
 
+    @Test("A report reads the rounds held since its period began and the rounds they are compared with, no older ones")
+    func roundsForAPeriod() throws {
+        let scene = try scene()
+        try scene.record("zelfscan-2020", on: "2020-09-20", [("noord", "r1", "A1", 1)])
+        let store = try scene.store()
+        let all = try store.scanRounds()
+        #expect(all.map(\.id) == ["zelfscan-2020", "zelfscan-2022", "lo-2023", "zelfscan-2024"])
+        let read = try store.scanRounds(heldFrom: LocalDate("2024-07-01")!)
+        #expect(read.map(\.id) == ["zelfscan-2022", "zelfscan-2024"], "2024 and the proef round before it; not 2020, not lo-2023")
+        #expect(read == all.filter { ["zelfscan-2022", "zelfscan-2024"].contains($0.id) }, "with every answer")
+        #expect(try store.scanRounds(heldFrom: LocalDate("2025-01-01")!).isEmpty)
+    }
+
     @Test("A half-year report has a zelfscan section when a round was held in the period, up to the as-of day")
     func section() throws {
         let scene = try scene()
