@@ -59,6 +59,16 @@ public struct Agenda: Sendable {
         }
     }
 
+    /// The milestones each step carries out, in the agenda's order: one pass over the milestones,
+    /// for pages that show every step (looking them up per step grows with steps × milestones).
+    public func milestonesByStep() -> [StepKey: [Milestone]] {
+        var result: [StepKey: [Milestone]] = [:]
+        for milestone in milestones {
+            for key in Set(milestone.steps) { result[key, default: []].append(milestone) }
+        }
+        return result
+    }
+
     public func placedStep(_ key: StepKey) -> PlacedStep? {
         for theme in themes where theme.code == key.themeCode {
             for activity in theme.activities {

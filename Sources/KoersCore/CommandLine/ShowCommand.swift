@@ -19,7 +19,8 @@ enum ShowCommand: Subcommand {
         let moment = try context.now(tz)
         let set = try context.agendaSet(workspace, try context.openStore(workspace))
         let (entry, placed) = try set.resolve(name)
-        let view = StepDetailView(entry: entry, placed: placed, config: workspace.config, moment: moment)
+        let view = StepDetailView(entry: entry, placed: placed, milestones: entry.agenda.milestonesByStep()[placed.key] ?? [],
+                                  config: workspace.config, moment: moment)
         return CommandOutput(stdout: context.json ? context.encode(view) : view.text(timeZone: tz))
     }
 }

@@ -89,21 +89,3 @@ struct ReminderMail {
         return h + "</body></html>\n"
     }
 }
-
-/// Escaping for text placed in HTML.
-enum HTMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-}

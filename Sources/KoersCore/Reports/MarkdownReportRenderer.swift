@@ -172,14 +172,15 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     // MARK: Escaping
 
-    /// Backslash-escapes the ASCII punctuation Markdown gives meaning to.
+    /// Backslash-escapes the ASCII punctuation Markdown gives meaning to, scalar by scalar: as a
+    /// grapheme cluster, `*` followed by a combining mark would not equal `*` and stay unescaped.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if "\\`*_[]<>#|~".contains(c) { out.append("\\") }
-            out.append(c)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if "\\`*_[]<>#|~".unicodeScalars.contains(scalar) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 
     /// Escapes, but keeps paragraphs and `- ` list items of agenda texts as Markdown lists.

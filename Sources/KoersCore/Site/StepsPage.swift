@@ -15,10 +15,12 @@ struct StepsPage {
 
     func page() -> SitePage {
         var page = SitePage(path: Self.path, title: "Stappen", body: "")
+        let anchors = occurrenceAnchors()
         var h = "<p class=\"meta\">Elke stap met zijn stand en geschiedenis. In de agenda linkt elke stap hierheen.</p>\n"
         h += AgendaMatrixPage.legend()
         for entry in set.entries {
             let agenda = entry.agenda
+            let milestonesByStep = agenda.milestonesByStep()
             if set.entries.count > 1 { h += "<p class=\"agenda-title\"><strong>\(SiteHTML.escape(agenda.title))</strong></p>\n" }
             for theme in agenda.themes {
                 let themeAnchor = SiteHTML.themeAnchor(agenda: agenda.id, theme: theme.id)
@@ -26,7 +28,8 @@ struct StepsPage {
                 h += "<h2 id=\"\(themeAnchor)-stappen\">\(SiteHTML.escape(theme.title)) <span class=\"meta\">(\(SiteHTML.escape(theme.code)))</span></h2>\n"
                 h += "<p><a href=\"\(page.link(to: AgendaMatrixPage.path + "#" + themeAnchor))\">Naar \(SiteHTML.escape(theme.title)) in de agenda</a></p>\n"
                 for activity in theme.activities {
-                    h += activitySection(activity, theme: theme, entry: entry, page: page)
+                    h += activitySection(activity, theme: theme, entry: entry, milestones: milestonesByStep,
+                                         anchors: anchors, page: page)
                 }
                 h += "</section>\n"
             }
@@ -35,7 +38,8 @@ struct StepsPage {
         return page
     }
 
-    private func activitySection(_ activity: Activity, theme: Theme, entry: AgendaSet.Entry, page: SitePage) -> String {
+    private func activitySection(_ activity: Activity, theme: Theme, entry: AgendaSet.Entry, milestones: [StepKey: [Milestone]],
+                                 anchors: [OccurrenceKey: String], page: SitePage) -> String {
         let agenda = entry.agenda
         var h = "<h3>Activiteit \(SiteHTML.escape(activity.id)). \(SiteHTML.escape(activity.text))</h3>\n"
         if !activity.subitems.isEmpty {
@@ -50,14 +54,15 @@ struct StepsPage {
         if activity.steps.isEmpty { h += "<p class=\"none\">Geen stappen.</p>\n" }
         for step in activity.steps {
             let placed = PlacedStep(theme: theme, activity: activity, step: step)
-            h += stepSection(StepDetailView(entry: entry, placed: placed, config: config, moment: moment), page: page)
+            let detail = StepDetailView(entry: entry, placed: placed, milestones: milestones[placed.key] ?? [], config: config,
+                                        moment: moment)
+            h += stepSection(detail, agenda: agenda, anchors: anchors, page: page)
         }
         return h
     }
 
-    private func stepSection(_ detail: StepDetailView, page: SitePage) -> String {
+    private func stepSection(_ detail: StepDetailView, agenda: Agenda, anchors: [OccurrenceKey: String], page: SitePage) -> String {
         let step = detail.step
-        let agenda = set.entries.first { $0.agenda.id == step.agenda }?.agenda
         let label = StatusLabel.current(step)
         var h = "<section class=\"step\" id=\"\(SiteHTML.stepAnchor(agenda: step.agenda, key: step.key))\" data-step=\"\(SiteHTML.escape(step.key))\">\n"
         h += "<h4>\(SiteHTML.escape(step.key)) — \(SiteHTML.escape(step.text))</h4>\n"
@@ -75,7 +80,8 @@ struct StepsPage {
         if let phase = step.phase { h += "<dt>PDCA-fase</dt><dd>\(SiteHTML.escape(phase.uppercased()))</dd>" }
         h += "<dt>Rollen</dt><dd>\(SiteHTML.escape(step.roles.map { SiteHTML.role($0, in: agenda) }.joined(separator: "; ")))</dd>"
         for milestone in detail.milestones {
-            let target = MilestonesPage.path + (occurrenceAnchor(step: step, milestone: milestone.id).map { "#" + $0 } ?? "")
+            let anchor = anchors[OccurrenceKey(agenda: step.agenda, milestone: milestone.id, step: step.key)]
+            let target = MilestonesPage.path + (anchor.map { "#" + $0 } ?? "")
             h += "<dt>Mijlpaal</dt><dd><a href=\"\(SiteHTML.escape(page.link(to: target)))\">\(SiteHTML.escape(milestone.title))</a></dd>"
         }
         if let note = detail.note { h += "<dt>Noot</dt><dd>\(SiteHTML.escape(note))</dd>" }
@@ -96,10 +102,23 @@ struct StepsPage {
         return h + "</section>\n"
     }
 
-    /// The occurrence of `milestone` this step was assigned to on the milestones page, if shown there.
-    private func occurrenceAnchor(step: StepSummary, milestone: String) -> String? {
-        milestones.occurrences.first { o in
-            o.agenda == step.agenda && o.milestone == milestone && o.steps.contains { $0.key == step.key }
-        }.map { MilestonesPage.anchor(agenda: $0.agenda, milestone: $0.milestone, when: $0.when) }
+    /// A step's link to a milestone: the first occurrence of the milestone the step was assigned to.
+    struct OccurrenceKey: Hashable {
+        let agenda: String
+        let milestone: String
+        let step: String
+    }
+
+    /// Each step's anchor on the milestones page for each milestone it is shown under there: the
+    /// occurrence it was assigned to (the first, should there be several), in one pass.
+    private func occurrenceAnchors() -> [OccurrenceKey: String] {
+        var anchors: [OccurrenceKey: String] = [:]
+        for o in milestones.occurrences {
+            for step in o.steps {
+                let key = OccurrenceKey(agenda: o.agenda, milestone: o.milestone, step: step.key)
+                if anchors[key] == nil { anchors[key] = MilestonesPage.anchor(agenda: o.agenda, milestone: o.milestone, when: o.when) }
+            }
+        }
+        return anchors
     }
 }

@@ -28,7 +28,8 @@ public struct StepDetailView: Encodable, Sendable {
         public var note: String?
     }
 
-    public init(entry: AgendaSet.Entry, placed: PlacedStep, config: Config, moment: Date) {
+    /// `milestones` are those the step carries out (`Agenda.milestonesByStep`).
+    public init(entry: AgendaSet.Entry, placed: PlacedStep, milestones: [Milestone], config: Config, moment: Date) {
         let tz = config.timeZone
         let history = entry.history(placed.key)
         step = StepSummary(agenda: entry.agenda.id, placed: placed, history: history, moment: moment,
@@ -39,9 +40,7 @@ public struct StepDetailView: Encodable, Sendable {
         subitems = placed.activity.subitems.map { "\($0.id). \($0.text)" }
         responsibilities = placed.activity.responsibilities
         note = placed.step.note
-        milestones = entry.agenda.milestones.filter { $0.steps.contains(placed.key) }.map {
-            MilestoneRef(id: $0.id, title: $0.title, when: $0.when.description)
-        }
+        self.milestones = milestones.map { MilestoneRef(id: $0.id, title: $0.title, when: $0.when.description) }
         self.history = history.events.filter { $0.at <= moment }.map { event in
             var postponedTo: String?
             if case .postponed(let to) = event.status { postponedTo = to.description }

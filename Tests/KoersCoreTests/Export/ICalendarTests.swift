@@ -62,7 +62,7 @@ struct ICalendarTests {
             let folded = ICalendar.fold(line)
             for physical in physicalLines(folded) {
                 #expect(physical.count <= 75)
-                #expect(String(validatingUTF8: physical.map { CChar(bitPattern: $0) } + [0]) != nil,
+                #expect(String(validating: physical, as: UTF8.self) != nil,
                         "a physical line is not valid UTF-8 on its own (prefix \(prefix))")
             }
             #expect(unfold(folded) == line, "unfolding gives back every scalar (prefix \(prefix))")

@@ -11,9 +11,10 @@ struct HostileTextTests {
     let fixture = Fixture()
 
     /// A line break with a header after it, NUL, BEL, an escape sequence, NEL, LINE SEPARATOR, a tab,
-    /// markup, a formula, a right-to-left override, a ZWJ family, stacked combining marks.
+    /// markup, a formula, a right-to-left override, a ZWJ family, stacked combining marks, and a
+    /// quote, `<` and `*` each followed by a combining mark (one grapheme cluster with the mark).
     static let hostile = "Regel één\r\nBcc: evil@example.org\u{0}\u{7}\u{1B}[31m\u{85}\u{2028}\tx <script>alert('x')</script> & \"q\" "
-        + "=1+1 \u{202E}trevo\u{202C} 👩‍👩‍👧‍👦 e\u{301}\u{301}\u{301} 日本語"
+        + "=1+1 \u{202E}trevo\u{202C} 👩‍👩‍👧‍👦 e\u{301}\u{301}\u{301} 日本語 \"\u{301} onmouseover=x <\u{301}b> *\u{301}vet*"
     /// What a name may hold: everything above that keeps to one line.
     static let unicodeName = "Zoë \u{202E}reppO\u{202C} 👩‍🏫 e\u{301}\u{301}\u{301} 日本 \"de\" <Vries>"
 
@@ -141,6 +142,18 @@ struct HostileTextTests {
         let html = run(["report", "halfyear", "2023-H1", "--format", "html"])
         #expect(html.exitCode == .ok)
         #expect(!html.stdout.contains("<script>alert") && html.stdout.contains("&lt;script&gt;alert"))
+        let htmlBytes = Array(html.stdout.utf8)
+        for bare in ["\"", "<"] {
+            let pattern = Array((bare + "\u{301}").utf8)
+            #expect(!htmlBytes.indices.contains { Array(htmlBytes[$0...].prefix(pattern.count)) == pattern },
+                    "\(bare) before a combining mark is escaped too")
+        }
+        #expect(html.stdout.unicodeScalars.split(separator: "\u{301}").count > 1
+                && html.stdout.contains("&quot;\u{301} onmouseover=x &lt;\u{301}b&gt;"))
+
+        let markdown = run(["report", "halfyear", "2023-H1", "--format", "markdown"])
+        #expect(markdown.exitCode == .ok)
+        #expect(markdown.stdout.contains("\\*\u{301}vet\\*"), "* before a combining mark is escaped in Markdown")
 
         let ical = run(["export", "ical"])
         #expect(ical.exitCode == .ok)

@@ -38,7 +38,8 @@ enum WorkspaceFuzzing {
             _ = DueView(set, config: config, moment: moment).text()
             _ = MilestoneView(set, from: start, to: end, moment: moment, timeZone: tz).text()
             for placed in entry.agenda.placedSteps.prefix(3) {
-                _ = StepDetailView(entry: entry, placed: placed, config: config, moment: moment).text(timeZone: tz)
+                _ = StepDetailView(entry: entry, placed: placed, milestones: entry.agenda.milestonesByStep()[placed.key] ?? [],
+                                   config: config, moment: moment).text(timeZone: tz)
             }
             let planner = Planner(rules: config.reminders, quiet: config.quietPeriods, timeZone: tz)
             let reminders = planner.reminders(for: set, config: config, from: start, through: start.adding(days: 183), now: moment)
