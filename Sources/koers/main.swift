@@ -5,6 +5,11 @@ import KoersCore
 // than kill the process with SIGXFSZ in the middle of a database commit.
 signal(SIGXFSZ, SIG_IGN)
 let output = KoersTool.run(Array(CommandLine.arguments.dropFirst()))
-FileHandle.standardOutput.write(Data(output.stdout.utf8))
-FileHandle.standardError.write(Data(output.stderr.utf8))
+// Control characters in agenda texts or notes must not act on a terminal; files and pipes get the
+// output exactly.
+func shown(_ text: String, on descriptor: Int32) -> String {
+    isatty(descriptor) == 1 ? TerminalText.displayable(text) : text
+}
+FileHandle.standardOutput.write(Data(shown(output.stdout, on: STDOUT_FILENO).utf8))
+FileHandle.standardError.write(Data(shown(output.stderr, on: STDERR_FILENO).utf8))
 exit(output.exitCode.rawValue)

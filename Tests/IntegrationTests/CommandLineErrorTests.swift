@@ -86,3 +86,35 @@ struct CommandLineErrorTests {
         #expect(r.stderr.contains("/nonexistent/koers.json: error: no such file"))
     }
 }
+
+/// What reaches a terminal: the same bytes as in a pipe, except control characters, which a
+/// terminal would obey.
+@Suite("koers output on a terminal")
+struct TerminalOutputTests {
+    @Test("A note with an escape sequence is shown as ␛ on a terminal (a real pty) and kept exactly in a pipe")
+    func escapesOnATerminal() throws {
+        let site = try Installation()
+        let note = "klaar\u{1B}]0;gekaapt\u{7}\u{1B}[31m"
+        #expect(try site.koers("set", "LL-A1", "done", "--note", note, now: "2023-01-10").status == 0)
+        let piped = try site.koers("show", "LL-A1", now: "2023-01-11")
+        #expect(piped.status == 0)
+        #expect(piped.stdout.contains(note), "a pipe gets the note byte for byte")
+
+        // `script` (util-linux, in every Debian) runs the command on a new pseudo-terminal.
+        let command = ([KoersProcess.executable, "--config", site.config, "--now", "2023-01-11", "show", "LL-A1"])
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(shown.contains("klaar␛]0;gekaapt␇␛[31m"), "\(shown)")
+        #expect(!shown.unicodeScalars.contains("\u{1B}"))
+    }
+}

@@ -15,7 +15,7 @@ public struct Log: Sendable {
     }
 
     public func log(_ priority: Priority, _ message: String) {
-        let line = Self.withoutAddresses(message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+        let line = Self.withoutAddresses(TerminalText.oneLine(message))
         write("<\(priority.rawValue)>\(line)\n")
     }
 

@@ -32,6 +32,10 @@ struct LogTests {
         let lines = Lines()
         let log = Log { lines.append($0) }
         log.error("refused: 550 <p.smit@example.org>\nUser unknown")
-        #expect(lines.all == ["<3>refused: 550 <[address]> User unknown\n"])
+        // A server's answer may hold anything: a line break before a combining mark, CR LF, an
+        // escape sequence or a LINE SEPARATOR could otherwise forge a line or recolour a terminal.
+        log.warning("451 try later\n\u{301}<3>forged\r\nline\u{1B}[31m\u{2028}end")
+        #expect(lines.all == ["<3>refused: 550 <[address]> User unknown\n",
+                              "<4>451 try later \u{301}<3>forged  line [31m end\n"])
     }
 }
