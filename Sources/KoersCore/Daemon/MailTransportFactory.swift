@@ -29,9 +29,9 @@ enum MailTransportFactory {
                                     environment: [String: String]) throws(TransportError) -> OAuth2TokenSource {
         let secret: SMTPSecret
         if let name = oauth2.clientSecretCredential {
-            secret = try SMTPSecret(credential: name, environment: environment)
+            secret = try SMTPSecret(credential: name, kind: .oauth2ClientSecret, environment: environment)
         } else if let file = oauth2.clientSecretFile {
-            secret = try SMTPSecret(file: file)
+            secret = try SMTPSecret(file: file, kind: .oauth2ClientSecret)
         } else {
             throw .invalidSettings("mail.smtp.oauth2 needs \"clientSecretFile\" or \"clientSecretCredential\"")
         }

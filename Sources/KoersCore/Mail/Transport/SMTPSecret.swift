@@ -7,8 +7,9 @@ import Musl
 import Darwin
 #endif
 
-/// The SMTP password, read from a file of its own or from a systemd credential
-/// (`LoadCredential=NAME:/etc/koers/smtp-password` makes it `$CREDENTIALS_DIRECTORY/NAME`).
+/// A mail secret (the SMTP password, or the OAuth2 client secret), read from a file of its own or
+/// from a systemd credential (`LoadCredential=NAME:/etc/koers/smtp-password` makes it
+/// `$CREDENTIALS_DIRECTORY/NAME`).
 ///
 /// There is deliberately no way to take a password from the configuration text or the command
 /// line: those end up in backups, `ps` output and shell history. The file holds the password
@@ -17,6 +18,12 @@ import Darwin
 /// The value never shows: `description`, `debugDescription`, `dump` and string interpolation all
 /// print only where the secret came from.
 public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Which secret this is, so that an error names what the administrator must fix.
+    public enum Kind: String, Sendable {
+        case smtpPassword = "SMTP password"
+        case oauth2ClientSecret = "OAuth2 client secret"
+    }
+
     /// Where the secret came from, for messages: `file /etc/koers/smtp-password` or
     /// `systemd credential smtp-password`.
     public let source: String
@@ -24,12 +31,12 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
     let value: String
 
     /// Reads the secret from `path`.
-    public init(file path: String) throws(TransportError) {
-        try self.init(readingFile: path, source: "file \(path)")
+    public init(file path: String, kind: Kind = .smtpPassword) throws(TransportError) {
+        try self.init(readingFile: path, source: "file \(path)", kind: kind)
     }
 
     /// Reads the systemd credential `name` from `$CREDENTIALS_DIRECTORY/name`.
-    public init(credential name: String,
+    public init(credential name: String, kind: Kind = .smtpPassword,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(TransportError) {
         guard !name.isEmpty, !name.contains("/"), name != ".", name != "..", !name.contains("\0") else {
             throw .invalidCredentialName(name)
@@ -37,7 +44,7 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
         guard let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty else {
             throw .credentialsDirectoryUnset(name: name)
         }
-        try self.init(readingFile: directory + "/" + name, source: "systemd credential \(name)")
+        try self.init(readingFile: directory + "/" + name, source: "systemd credential \(name)", kind: kind)
     }
 
     /// A secret already in memory (tests, and tokens obtained at run time). Not public, so that no
@@ -47,32 +54,32 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
         self.source = source
     }
 
-    private init(readingFile path: String, source: String) throws(TransportError) {
-        let bytes = try Self.readFile(path, source: source)
+    private init(readingFile path: String, source: String, kind: Kind) throws(TransportError) {
+        let bytes = try Self.readFile(path, source: source, kind: kind)
         var end = bytes.endIndex
         if end > bytes.startIndex, bytes[end - 1] == UInt8(ascii: "\n") {
             end -= 1
             if end > bytes.startIndex, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         }
         let secret = bytes[bytes.startIndex..<end]
-        guard !secret.isEmpty else { throw .secretEmpty(source: source) }
+        guard !secret.isEmpty else { throw .secretEmpty(kind, source: source) }
         guard !secret.contains(0), !secret.contains(UInt8(ascii: "\n")), !secret.contains(UInt8(ascii: "\r")),
               let text = String(validating: secret, as: UTF8.self)
-        else { throw .secretMalformed(source: source) }
+        else { throw .secretMalformed(kind, source: source) }
         self.init(value: text, source: source)
     }
 
     /// Reads at most 64 KiB; a secret file larger than that is certainly the wrong file.
-    private static func readFile(_ path: String, source: String) throws(TransportError) -> [UInt8] {
+    private static func readFile(_ path: String, source: String, kind: Kind) throws(TransportError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .secretUnreadable(source: source, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw .secretUnreadable(source: source, reason: String(cString: strerror(errno)))
+            throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .secretUnreadable(source: source, reason: "not a regular file")
+            throw .secretUnreadable(kind, source: source, reason: "not a regular file")
         }
         let limit = 64 * 1024
         var bytes: [UInt8] = []
@@ -81,12 +88,12 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .secretUnreadable(source: source, reason: String(cString: strerror(errno)))
+                throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
             bytes += chunk[0..<count]
             if bytes.count > limit {
-                throw .secretUnreadable(source: source, reason: "larger than 64 KiB, so not a password file")
+                throw .secretUnreadable(kind, source: source, reason: "larger than 64 KiB, so not a file holding only the \(kind.rawValue)")
             }
         }
         _ = chunk.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }

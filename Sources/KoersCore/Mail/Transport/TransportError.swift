@@ -4,12 +4,12 @@
 /// e-mail address.
 public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The secret file could not be read (missing, permissions, a directory …).
-    case secretUnreadable(source: String, reason: String)
+    case secretUnreadable(SMTPSecret.Kind, source: String, reason: String)
     /// The secret file is empty (after removing one trailing newline).
-    case secretEmpty(source: String)
+    case secretEmpty(SMTPSecret.Kind, source: String)
     /// The secret holds a NUL, CR or LF (other than one trailing newline): most likely the wrong
     /// file, or a file with several lines.
-    case secretMalformed(source: String)
+    case secretMalformed(SMTPSecret.Kind, source: String)
     /// A systemd credential was asked for, but `$CREDENTIALS_DIRECTORY` is not set.
     case credentialsDirectoryUnset(name: String)
     /// A credential name that is not a plain file name.
@@ -23,14 +23,14 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .secretUnreadable(source, reason):
-            return "Could not read the SMTP password from \(source): \(reason). "
+        case let .secretUnreadable(kind, source, reason):
+            return "Could not read the \(kind.rawValue) from \(source): \(reason). "
                 + "Check that it exists and that the Koers user may read it."
-        case let .secretEmpty(source):
-            return "The SMTP password in \(source) is empty. Write the password into it, on one line."
-        case let .secretMalformed(source):
-            return "The SMTP password in \(source) contains a line break or NUL character. "
-                + "It must hold the password alone, on one line."
+        case let .secretEmpty(kind, source):
+            return "The \(kind.rawValue) in \(source) is empty. Write the \(kind.rawValue) into it, on one line."
+        case let .secretMalformed(kind, source):
+            return "The \(kind.rawValue) in \(source) contains a line break or NUL character. "
+                + "It must hold the \(kind.rawValue) alone, on one line."
         case let .credentialsDirectoryUnset(name):
             return "The systemd credential '\(name)' is not available: $CREDENTIALS_DIRECTORY is not set. "
                 + "Add LoadCredential=\(name):/path/to/secret to the service unit, or use a password file."

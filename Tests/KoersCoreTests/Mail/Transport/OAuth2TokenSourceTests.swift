@@ -190,6 +190,24 @@ struct OAuth2TokenSourceTests {
         #expect(FileManager.default.fileExists(atPath: fixture.folder + "/state/oauth2-token.json"))
     }
 
+    @Test("a client secret file that cannot be read is named as the OAuth2 client secret, not as the SMTP password")
+    func unreadableClientSecret() throws {
+        let fixture = Fixture()
+        fixture.standard(config: smtpConfig(database: "koers.sqlite", smtp: """
+              "url": "smtp://smtp.office365.com:587", "heloName": "koers.test", "username": "koers@school.example",
+              "oauth2": { "tokenUrl": "https://login.microsoftonline.com/t/oauth2/v2.0/token", "clientId": "x",
+                          "clientSecretFile": "\(fixture.folder)/missing-secret" }
+        """))
+        let config = try fixture.load().config
+        #expect(throws: TransportError.secretUnreadable(.oauth2ClientSecret, source: "file \(fixture.folder)/missing-secret",
+                                                        reason: "No such file or directory")) {
+            try MailTransportFactory.make(config, environment: [:])
+        }
+        let error = TransportError.secretEmpty(.oauth2ClientSecret, source: "file /etc/koers/client-secret")
+        #expect(error.description == "The OAuth2 client secret in file /etc/koers/client-secret is empty. "
+                + "Write the OAuth2 client secret into it, on one line.")
+    }
+
     @Test("oauth2 needs exactly one client secret source, a user name, and no password next to it")
     func configurationChecks() throws {
         let fixture = Fixture()

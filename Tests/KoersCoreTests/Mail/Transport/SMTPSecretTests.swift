@@ -45,7 +45,7 @@ struct SMTPSecretTests {
         try "first-line-secret\nsecond\n".write(toFile: folder.path + "/two-lines", atomically: true, encoding: .utf8)
         try "double-newline-secret\n\n".write(toFile: folder.path + "/double", atomically: true, encoding: .utf8)
 
-        #expect(throws: TransportError.secretEmpty(source: "file \(folder.path)/empty")) {
+        #expect(throws: TransportError.secretEmpty(.smtpPassword, source: "file \(folder.path)/empty")) {
             try SMTPSecret(file: folder.path + "/empty")
         }
         for name in ["two-lines", "double"] {
@@ -53,14 +53,14 @@ struct SMTPSecretTests {
                 _ = try SMTPSecret(file: folder.path + "/" + name)
                 Issue.record("\(name) should be refused")
             } catch {
-                #expect(error == .secretMalformed(source: "file \(folder.path)/\(name)"))
+                #expect(error == .secretMalformed(.smtpPassword, source: "file \(folder.path)/\(name)"))
                 #expect(!error.description.contains("secret\n") && !error.description.contains("-secret"))
             }
         }
-        #expect(throws: TransportError.secretUnreadable(source: "file \(folder.path)/missing", reason: "No such file or directory")) {
+        #expect(throws: TransportError.secretUnreadable(.smtpPassword, source: "file \(folder.path)/missing", reason: "No such file or directory")) {
             try SMTPSecret(file: folder.path + "/missing")
         }
-        #expect(throws: TransportError.secretUnreadable(source: "file \(folder.path)", reason: "not a regular file")) {
+        #expect(throws: TransportError.secretUnreadable(.smtpPassword, source: "file \(folder.path)", reason: "not a regular file")) {
             try SMTPSecret(file: folder.path)
         }
     }
