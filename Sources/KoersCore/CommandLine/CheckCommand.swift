@@ -86,25 +86,51 @@ enum CheckCommand: Subcommand {
         return CommandOutput(stdout: out, stderr: problems + verdict, exitCode: code)
     }
 
-    /// History recorded for steps the current agenda files no longer contain (renamed or removed in a
-    /// revision), and for agendas no longer loaded. Only looks when the database already exists.
+    /// What the database holds for parts the current agenda files no longer contain (renamed or
+    /// removed in a revision): history of steps, measurements of indicators, spending on activities;
+    /// and any of them for agendas no longer loaded. Nothing is lost, but reports leave it out, so
+    /// the Co-OP'er should know. Only looks when the database already exists.
     static func orphanedHistory(_ workspace: Workspace) throws -> [Diagnostic] {
         let path = workspace.config.databasePath
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let store = try Store(path: path)
+        let measurements = try store.measurements()
+        let spending = try store.spending()
         var found: [Diagnostic] = []
         let loaded = Set(workspace.agendas.map(\.id))
         for (agenda, file) in zip(workspace.agendas, workspace.config.agendaPaths) {
-            let known = Set(agenda.amended(by: try store.amendments(agenda: agenda.id)).placedSteps.map(\.key))
+            let amended = agenda.amended(by: try store.amendments(agenda: agenda.id))
+            let known = Set(amended.placedSteps.map(\.key))
             for key in try store.stepsWithHistory(agenda: agenda.id).sorted() where !known.contains(key) {
                 found.append(Diagnostic(.warning, file: file,
                     "the database holds history for step \(key), which this version of agenda \(agenda.id) no longer has; "
                     + "restore the step or its key if it was renamed (the history is kept)"))
             }
+            let indicators = Set(amended.indicators.map(\.id))
+            for indicator in Set(measurements.filter { $0.agenda == agenda.id }.map(\.indicator)).sorted()
+            where !indicators.contains(indicator) {
+                found.append(Diagnostic(.warning, file: file,
+                    "the database holds measurements of indicator \"\(indicator)\", which this version of agenda \(agenda.id) "
+                    + "no longer has; reports leave them out until the indicator or its id is restored (they are kept)"))
+            }
+            let activities = Set(amended.themes.flatMap { $0.activities.map(\.key) })
+            for activity in Set(spending.filter { $0.agenda == agenda.id }.map(\.activity)).sorted(by: { "\($0)" < "\($1)" })
+            where !activities.contains(activity) {
+                found.append(Diagnostic(.warning, file: file,
+                    "the database holds spending on activity \(activity), which this version of agenda \(agenda.id) no longer has; "
+                    + "reports leave it out until the activity or its key is restored (it is kept)"))
+            }
         }
-        for agenda in try store.agendasWithHistory() where !loaded.contains(agenda) {
-            found.append(Diagnostic(.warning, file: workspace.config.file,
-                "the database holds history for agenda \"\(agenda)\", which is not loaded (check \"agendas\")"))
+        let elsewhere: [(what: String, agendas: Set<String>)] = [
+            ("history", Set(try store.agendasWithHistory())),
+            ("measurements", Set(measurements.map(\.agenda))),
+            ("spending", Set(spending.map(\.agenda))),
+        ]
+        for (what, agendas) in elsewhere {
+            for agenda in agendas.subtracting(loaded).sorted() {
+                found.append(Diagnostic(.warning, file: workspace.config.file,
+                    "the database holds \(what) for agenda \"\(agenda)\", which is not loaded (check \"agendas\")"))
+            }
         }
         return found
     }

@@ -103,4 +103,32 @@ struct MeasureCommandTests {
         #expect(throws: StoreError.self) { try store.database.run("DELETE FROM measurement") }
         #expect(try store.measurements().map(\.value) == [14])
     }
+
+    @Test("koers check warns about measurements and spending whose indicator or activity a revision removed, and keeps them")
+    func orphanedAfterRevision() throws {
+        let scene = MeasureScene()
+        scene.measureTrendExample()
+        scene.spendBudgetExample()
+        // Next year's revision renames the indicator "plekken" and drops activity KC-b.
+        let revised = MeasureScene.agenda
+            .replacingOccurrences(of: "{ \"id\": \"plekken\"", with: "{ \"id\": \"werkplekken\"")
+            .replacingOccurrences(of: "\"id\": \"b\", \"text\": \"Evalueren.\"", with: "\"id\": \"c\", \"text\": \"Evalueren.\"")
+        scene.fixture.write("agenda.json", revised)
+        let r = scene.koers("check")
+        #expect(r.exitCode == .ok, "warnings only: \(r.stderr)")
+        let folder = scene.fixture.folder
+        #expect(r.stderr.contains("\(folder)/agenda.json: warning: the database holds measurements of indicator \"plekken\", "
+                                  + "which this version of agenda meet no longer has; reports leave them out until the indicator or its id is restored (they are kept)"))
+        #expect(r.stderr.contains("\(folder)/agenda.json: warning: the database holds spending on activity KC-b, "
+                                  + "which this version of agenda meet no longer has"))
+        #expect(!r.stderr.contains("activity LL-"), "spending on activities that remain is not reported")
+        #expect(try scene.store().measurements().count == 2 && scene.store().spending().count == 6)
+
+        scene.fixture.write("koers.json", try String(contentsOfFile: folder + "/koers.json", encoding: .utf8)
+            .replacingOccurrences(of: "[\"agenda.json\"]", with: "[\"other.json\"]"))
+        scene.fixture.write("other.json", Fixture.agenda)
+        let unloaded = scene.koers("check")
+        #expect(unloaded.stderr.contains("warning: the database holds measurements for agenda \"meet\", which is not loaded"))
+        #expect(unloaded.stderr.contains("warning: the database holds spending for agenda \"meet\", which is not loaded"))
+    }
 }
