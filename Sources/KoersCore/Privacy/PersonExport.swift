@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything Koers holds about one person (AVG, article 15), as one JSON document: their entry in
-/// the configuration, their own trajectory or those they guide, the mail to them and the reminder
-/// log. Names of other people (the starters a mentor guides) are left out: they are not theirs.
+/// the configuration, their own trajectory or those they guide, the mail to them, the reminder
+/// log, and what they recorded (status changes, steps adopted from a scan). Names of other people (the starters a mentor guides) are left out: they are not theirs.
 public struct PersonExport: Sendable, Encodable {
     public var format = "koers-person-export/1"
     public var id: String
@@ -13,6 +13,7 @@ public struct PersonExport: Sendable, Encodable {
     public var messages: [Message]
     public var reminders: [ReminderEntry]
     public var statusChangesRecorded: [StatusChange]
+    public var stepsAdopted: [AdoptedStep]
 
     public struct ConfigEntry: Sendable, Encodable {
         var name: String
@@ -77,6 +78,15 @@ public struct PersonExport: Sendable, Encodable {
         var at: String
     }
 
+    /// A step the person added to the agenda from a scan's point to develop (`koers scan adopt --by`).
+    public struct AdoptedStep: Sendable, Encodable {
+        var agenda: String
+        var step: String
+        var scanRound: String
+        var scanItem: String
+        var recordedAt: String
+    }
+
     /// Collects the export for `id`: a trajectory id or a configuration person id.
     public init(id: String, workspace: Workspace, store: Store, book: TrajectoryBook, now: Date) throws {
         self.id = id
@@ -104,7 +114,12 @@ public struct PersonExport: Sendable, Encodable {
                     content: String(decoding: $0.message, as: UTF8.self))
         }
         reminders = try store.reminderLog(for: id)
-        statusChangesRecorded = try store.statusChanges(recordedBy: [id] + (person.map { [$0.name] } ?? []))
+        let recorders = [id] + (person.map { [$0.name] } ?? [])
+        statusChangesRecorded = try store.statusChanges(recordedBy: recorders)
+        stepsAdopted = try store.allAmendments().filter { $0.recordedBy.map(recorders.contains) == true }.map {
+            AdoptedStep(agenda: $0.agenda, step: $0.key.description, scanRound: $0.scanRound, scanItem: $0.scanItem,
+                        recordedAt: Timestamp.format($0.recordedAt))
+        }
     }
 }
 

@@ -65,6 +65,13 @@ struct ScanAdoptionTests {
         #expect(throws: StoreError.self) { try store.database.execute("DELETE FROM agenda_amendment_role") }
         #expect(try store.amendments(agenda: "mini") == [amendment])
 
+        let export = scene.koers("person", "export", "c.jansen")
+        #expect(export.exitCode == .ok, "\(export.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        let adopted = try #require(root["stepsAdopted"] as? [[String: String]])
+        #expect(adopted == [["agenda": "mini", "step": "LL-B1", "scanRound": "zelfscan-2024", "scanItem": "B4",
+                             "recordedAt": Timestamp.format(scene.day("2024-10-15"))]], "her export lists the step she adopted")
+
         let erasure = try store.erasePerson(id: "c.jansen", name: "Carla Jansen", email: nil)
         #expect(erasure.recordersCleared == 1)
         var anonymous = amendment
