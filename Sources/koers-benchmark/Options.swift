@@ -3,6 +3,8 @@ struct Options {
     var json = false
     /// The national rows (`National.swift`) instead of the default ones.
     var national = false
+    /// Only the SMTP rows of the national set (`SMTPThroughput.swift`).
+    var smtpOnly = false
     /// How many times the bundled agenda's size the synthetic agenda is.
     var scale = 100
     var seed: UInt64 = 1
@@ -15,7 +17,7 @@ struct Options {
     var writeFolder: String?
 
     static let usage = """
-        usage: koers-benchmark [--json] [--national] [--scale N] [--seed N] [--seconds S] [--min-runs N] [--repository DIR]
+        usage: koers-benchmark [--json] [--national | --smtp] [--scale N] [--seed N] [--seconds S] [--min-runs N] [--repository DIR]
                koers-benchmark --write DIR [--scale N] [--seed N]
 
         Measures loading, planning, the half-year report and the site on the bundled agenda (with
@@ -27,6 +29,7 @@ struct Options {
           --national        instead: 150 agendas, 10 years of history, 20,000 trajectories and
                             5 scan rounds (generated once into .build/benchmark-data/), loaded,
                             planned, reported and published (about 3 minutes)
+          --smtp            instead: only the outbox and SMTP rows of --national (about a minute)
           --scale N         size of the synthetic agenda, in bundled agendas (default 100)
           --seed N          seed of the synthetic agenda and history (default 1)
           --seconds S       time per measurement after a warm-up run (default 2)
@@ -53,6 +56,7 @@ struct Options {
             switch argument {
             case "--json": options.json = true
             case "--national": options.national = true
+            case "--smtp": options.smtpOnly = true
             case "--scale": options.scale = try number(argument, atLeast: 1)
             case "--seed": options.seed = try number(argument, atLeast: 0)
             case "--seconds": options.secondsPerSample = try number(argument, atLeast: 0.0)

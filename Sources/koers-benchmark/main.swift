@@ -36,7 +36,8 @@ do {
     let bench = try Bench(options: options)
     defer { bench.cleanUp() }
     var rows: [Row] = []
-    for measure in options.national ? nationalMeasurements : measurements { rows += try measure(bench) }
+    let chosen = options.smtpOnly ? [smtpThroughput] : options.national ? nationalMeasurements : measurements
+    for measure in chosen { rows += try measure(bench) }
     let machine = Machine.current()
     print(options.json ? JSONReport.text(rows, notes: bench.notes, machine: machine)
                        : TableReport.text(rows, notes: bench.notes, machine: machine), terminator: "")
