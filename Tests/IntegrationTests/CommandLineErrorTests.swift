@@ -103,18 +103,10 @@ struct TerminalOutputTests {
         // `script` (util-linux, in every Debian) runs the command on a new pseudo-terminal.
         let command = ([KoersProcess.executable, "--config", site.config, "--now", "2023-01-11", "show", "LL-A1"])
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["--quiet", "--return", "--command", command, "/dev/null"]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let shown = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(shown.contains("klaar␛]0;gekaapt␇␛[31m"), "\(shown)")
-        #expect(!shown.unicodeScalars.contains("\u{1B}"))
+        let terminal = try KoersProcess.run(["--quiet", "--return", "--command", command, "/dev/null"],
+                                            environment: ["TERM": "dumb"], program: "/usr/bin/script")
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("klaar␛]0;gekaapt␇␛[31m"), "\(terminal.stdout)")
+        #expect(!terminal.stdout.unicodeScalars.contains("\u{1B}"))
     }
 }

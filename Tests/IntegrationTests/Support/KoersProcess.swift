@@ -26,10 +26,13 @@ struct KoersProcess {
         return url.path
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `koers` (or another `program`, such as `script` wrapping it) with `arguments`, standard
+    /// input from /dev/null.
+    static func run(_ arguments: [String], environment: [String: String] = [:], program: String = executable) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
         var env = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         process.environment = env

@@ -226,14 +226,19 @@ struct ReportBuilderTests {
         #expect(try builder.report(ReportScene.h1, asOf: LocalDate("2024-06-30")!, agenda: "rap").agendas.count == 1)
     }
 
-    @Test("Several agendas: one section each, in the configuration's order; one can be picked")
-    func severalAgendas() throws {
-        let fixture = Fixture()
+    /// The report scene's agenda "rap" and the small agenda "mini", in that order, on an empty store.
+    func twoAgendas(in fixture: Fixture) throws -> (Workspace, Store) {
         fixture.write("agenda.json", ReportScene.agenda)
         fixture.write("mini.json", Fixture.agenda)
         fixture.write("koers.json", ReportScene.config.replacingOccurrences(of: "[\"agenda.json\"]", with: "[\"agenda.json\", \"mini.json\"]"))
         let workspace = try fixture.load()
-        let store = try Store(path: workspace.config.databasePath)
+        return (workspace, try Store(path: workspace.config.databasePath))
+    }
+
+    @Test("Several agendas: one section each, in the configuration's order; one can be picked")
+    func severalAgendas() throws {
+        let fixture = Fixture()
+        let (workspace, store) = try twoAgendas(in: fixture)
         let builder = ReportBuilder(set: try AgendaSet(workspace: workspace, store: store), config: workspace.config)
         let both = try builder.report(ReportScene.h1, asOf: LocalDate("2024-06-30")!)
         #expect(both.agendas.map(\.id) == ["rap", "mini"])
@@ -247,11 +252,7 @@ struct ReportBuilderTests {
     @Test("Built for one agenda, the builder reads that agenda alone and reports as the builder of every agenda does")
     func builtForOneAgenda() throws {
         let fixture = Fixture()
-        fixture.write("agenda.json", ReportScene.agenda)
-        fixture.write("mini.json", Fixture.agenda)
-        fixture.write("koers.json", ReportScene.config.replacingOccurrences(of: "[\"agenda.json\"]", with: "[\"agenda.json\", \"mini.json\"]"))
-        let workspace = try fixture.load()
-        let store = try Store(path: workspace.config.databasePath)
+        let (workspace, store) = try twoAgendas(in: fixture)
         let asOf = LocalDate("2024-06-30")!
         let one = try ReportBuilder(workspace: workspace, store: store, reportingOn: ReportScene.h1, agenda: "mini")
         #expect(one.set.entries.map(\.agenda.id) == ["mini"])
