@@ -75,6 +75,11 @@ extension Store {
     /// Mail to the person goes entirely. Mail to others that carried their reminders (`naming`) or
     /// shows their name or address: not yet sent, it is deleted and its other reminders are
     /// planned again; sent or failed, its content, recipient and subject are wiped.
+    ///
+    /// The message is searched as a reader sees it (`MailText`), because its bytes hide an
+    /// accented name in quoted-printable or an encoded-word, and a soft line break can cut any
+    /// name in two; the HTML part shows the name HTML-escaped. The raw bytes are searched too, so
+    /// nothing the decoder cannot read escapes.
     private func eraseMail(to person: String, email: String?, name: String?, naming linked: [Int64], into erasure: inout Erasure) throws {
         var own: Set<Int64> = []
         for row in try database.rows("SELECT id FROM outbox WHERE person = ? OR (? IS NOT NULL AND lower(recipient) = lower(?))",
@@ -82,11 +87,18 @@ extension Store {
             if let id = row.int(0) { own.insert(id) }
         }
         var naming = Set(linked)
-        for marker in [name, email].compactMap({ $0 }) where !marker.isEmpty {
+        let markers = [name, email].compactMap { $0 }.filter { !$0.isEmpty }
+        for marker in markers {
             for row in try database.rows("SELECT id FROM outbox WHERE instr(message, ?) > 0 OR instr(subject, ?) > 0 OR instr(recipient, ?) > 0",
                                          [.blob(Array(marker.utf8)), .text(marker), .text(marker)]) {
                 if let id = row.int(0) { naming.insert(id) }
             }
+        }
+        let shown = Set(markers + markers.map(HTMLText.escape))
+        try database.prepare("SELECT id, message FROM outbox").forEachRow { row in
+            guard let id = row.int(0), !naming.contains(id), !own.contains(id), let message = row.blob(1) else { return }
+            let text = MailText.searchable(message)
+            if shown.contains(where: { text.contains($0) }) { naming.insert(id) }
         }
         naming.subtract(own)
         for id in own.sorted() { try deleteMessage(id, into: &erasure) }
