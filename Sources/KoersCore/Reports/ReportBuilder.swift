@@ -16,7 +16,7 @@ public struct ReportBuilder: Sendable {
     /// Whether status changes name who recorded them. False leaves every `StatusChange.by` nil: for
     /// a report published beyond its readers (the site), without names of people.
     public var namesRecorders: Bool
-    /// The scan rounds; those held in the period get a section of their own.
+    /// The scan rounds; those held in the period, up to the as-of day, get a section of their own.
     public var scans: ScanAnalysis?
 
     public init(set: AgendaSet, people: [Person] = [], timeZone: AgendaTimeZone = .amsterdam,
@@ -65,7 +65,7 @@ public struct ReportBuilder: Sendable {
                                 builder: self).build()
         }
         return Report(period: period, asOf: asOf, title: Self.title(period, entries.map(\.agenda)), agendas: parts,
-                      scans: scans?.reports(heldFrom: period.firstDay, through: asOf) ?? [])
+                      scans: scans?.reports(heldFrom: period.firstDay, through: min(asOf, period.lastDay)) ?? [])
     }
 
     /// "Halfjaarrapportage ontwikkelagenda OOK, 2024 eerste half jaar", "Jaarrapportage ontwikkelagenda OOK, 2024".

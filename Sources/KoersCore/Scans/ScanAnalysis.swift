@@ -21,10 +21,10 @@ public struct ScanAnalysis: Sendable {
         self.schools = schools
     }
 
-    /// The board's rounds as stored (or only those held from `heldFrom` on, with the rounds they are
+    /// The board's rounds as stored (or only those held in `held`, with the rounds they are
     /// compared with), with the configured instruments and schools.
-    public init(store: Store, workspace: Workspace, heldFrom: LocalDate? = nil) throws {
-        self.init(rounds: try heldFrom.map { try store.scanRounds(heldFrom: $0) } ?? store.scanRounds(),
+    public init(store: Store, workspace: Workspace, held: ClosedRange<LocalDate>? = nil) throws {
+        self.init(rounds: try held.map { try store.scanRounds(held: $0) } ?? store.scanRounds(),
                   instruments: workspace.scanInstruments, schools: workspace.config.schools)
     }
 

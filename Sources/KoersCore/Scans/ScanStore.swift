@@ -14,12 +14,12 @@ extension Store {
         }
     }
 
-    /// The rounds held on or after `from`, each with the round it is compared with (`previous`),
-    /// oldest first, with their answers: what a report on a period beginning on `from` draws on,
-    /// without reading the answers of every earlier round.
-    public func scanRounds(heldFrom from: LocalDate) throws -> [ScanRound] {
+    /// The rounds held in `days`, each with the round it is compared with (`previous`), oldest
+    /// first, with their answers: what a report on a period draws on, without reading the answers
+    /// of every other round.
+    public func scanRounds(held days: ClosedRange<LocalDate>) throws -> [ScanRound] {
         let headers = try roundHeaders()
-        let recent = headers.filter { $0.heldOn >= from }
+        let recent = headers.filter { days.contains($0.heldOn) }
         let wanted = Set(recent.map(\.id) + recent.compactMap { $0.previous(in: headers)?.id })
         return try headers.filter { wanted.contains($0.id) }.map { round in
             var round = round

@@ -90,17 +90,18 @@ struct ScanReportTests {
         #expect((root["board"] as? [String: Any])?["strongest"] as? [String] == ["B1", "A4", "A2"])
     }
 
-    @Test("A report reads the rounds held since its period began and the rounds they are compared with, no older ones")
+    @Test("A report reads the rounds held in its period and the rounds they are compared with, no others")
     func roundsForAPeriod() throws {
         let scene = try scene()
         try scene.record("zelfscan-2020", on: "2020-09-20", [("noord", "r1", "A1", 1)])
+        try scene.record("zelfscan-2026", on: "2026-09-20", [("noord", "r1", "A1", 3)])
         let store = try scene.store()
         let all = try store.scanRounds()
-        #expect(all.map(\.id) == ["zelfscan-2020", "zelfscan-2022", "lo-2023", "zelfscan-2024"])
-        let read = try store.scanRounds(heldFrom: LocalDate("2024-07-01")!)
-        #expect(read.map(\.id) == ["zelfscan-2022", "zelfscan-2024"], "2024 and the proef round before it; not 2020, not lo-2023")
+        #expect(all.map(\.id) == ["zelfscan-2020", "zelfscan-2022", "lo-2023", "zelfscan-2024", "zelfscan-2026"])
+        let read = try store.scanRounds(held: LocalDate("2024-07-01")!...LocalDate("2024-12-31")!)
+        #expect(read.map(\.id) == ["zelfscan-2022", "zelfscan-2024"], "2024 and the proef round before it; not 2020, lo-2023 or 2026")
         #expect(read == all.filter { ["zelfscan-2022", "zelfscan-2024"].contains($0.id) }, "with every answer")
-        #expect(try store.scanRounds(heldFrom: LocalDate("2025-01-01")!).isEmpty)
+        #expect(try store.scanRounds(held: LocalDate("2025-01-01")!...LocalDate("2025-12-31")!).isEmpty)
     }
 
     @Test("A half-year report has a zelfscan section when a round was held in the period, up to the as-of day")
@@ -132,6 +133,9 @@ struct ScanReportTests {
 
         r = scene.koers("report", "halfyear", "2024-H1")
         #expect(!r.stdout.contains("ZELFSCANS"), "no round in the period: no section")
+        r = scene.koers("report", "halfyear", "2024-H1", "--as-of", "2024-10-01")
+        #expect(r.exitCode == .ok, "\(r.stderr)")
+        #expect(!r.stdout.contains("ZELFSCANS"), "a round held after the period is not in it, whatever the as-of day")
         r = scene.koers("report", "halfyear", "2024-H2", now: "2024-09-10")
         #expect(!r.stdout.contains("ZELFSCANS"), "as of 10 September the round had not been held")
         r = scene.koers("report", "year", "2022", "--format", "markdown")
