@@ -7,6 +7,9 @@ import KoersCore
 ///   and the scan instrument, against `JSONSerialization` reading and parsing the same files;
 /// - plan 1 year: the daemon's planner (agendas plus the trajectories' events, `TrajectoryBook`
 ///   read from the database) from 2026-09-01 through 2027-08-31, against the bundled agenda alone;
+/// - next wake-up: `ReminderService.nextWake` at noon on 2026-09-01, what the daemon computes
+///   after every turn (histories and trajectories read from the database, the next reminder, retry,
+///   report and retention moment), against the same baseline;
 /// - report: the half-year report 2026-H1 as of 30 June 2026 in HTML, for one agenda and for all,
 ///   with the histories and scan rounds read from the database, against one plain query reading
 ///   the same history rows and concatenating a string of the report's size (`Floor`);
@@ -45,6 +48,13 @@ func national(_ bench: Bench) throws -> [Row] {
     }
     rows.append(Row(id: "plan-year-national", sample: planned, baseline: bundledPlan,
                     detail: "\(steps) steps, \(data.trajectories) trajectories, \(reminders) reminders"))
+
+    let service = ReminderService(workspace: workspace, store: data.store,
+                                  transport: FileTransport(folder: bench.scratch + "/national-mail"), log: Log { _ in })
+    var wake: Date?
+    let woken = try bench.sample("next wake-up, national + trajectories") { wake = try service.nextWake(after: now) }
+    rows.append(Row(id: "next-wake-national", sample: woken, baseline: bundledPlan,
+                    detail: "what the daemon computes after every turn; due \(wake.map(Timestamp.format) ?? "never")"))
 
     let period = HalfYear(year: 2026, half: 1)!
     let one = workspace.agendas[3].id
