@@ -35,6 +35,20 @@ enum MessageFuzzTarget: FuzzTarget {
         }
         try require(expected == nil, "built a message, expected \(expected!)")
         try MailInvariants.check(bytes, message)
+        try searchable(bytes, message)
+    }
+
+    /// What erasure searches (`MailText`) shows every text as it was given: the subject, the
+    /// recipient's name (unless it needed a quoted string, whose escapes stay), the text and the
+    /// HTML (each when it holds no line break, which the encoding turns into CRLF).
+    static func searchable(_ bytes: [UInt8], _ message: MailMessage) throws(FuzzFailure) {
+        let text = MailText.searchable(bytes)
+        let oneLine = { (value: String) in !value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } }
+        var shown = [("subject", message.subject), ("text", message.text), ("HTML", message.html ?? "")]
+        if let name = message.to[0].name, !name.contains("\""), !name.contains("\\") { shown.append(("To name", name)) }
+        for (what, value) in shown where !value.isEmpty && oneLine(value) {
+            try require(text.contains(value), "the searchable text does not show the \(what) \(value.debugDescription)")
+        }
     }
 
     /// The first unsafe field in the order the builder checks them, or nil.
