@@ -15,19 +15,9 @@ struct ExportJourneyTests {
     }
 
     private func python(_ arguments: [String]) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3: \(String(decoding: errors, as: UTF8.self))")
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let r = try KoersProcess.python(arguments)
+        #expect(r.status == 0, "python3: \(r.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     }
 
     @Test("export ical writes a calendar of milestones and open deadlines that python3-icalendar reads")

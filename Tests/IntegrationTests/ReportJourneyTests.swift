@@ -49,22 +49,11 @@ struct ReportJourneyTests {
 
     /// `Tests/Support/html_report_check.py`: the document as Python's html.parser reads it, as JSON.
     static func check(_ html: String) throws -> [String: Any] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-it-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("report.html"), output = folder.appendingPathComponent("summary.json")
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("koers-it-html-\(UUID().uuidString).html")
         try Data(html.utf8).write(to: input)
-        try Data().write(to: output)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [KoersProcess.repository + "/Tests/Support/html_report_check.py", input.path]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"]
-        let out = try FileHandle(forWritingTo: output)
-        defer { try? out.close() }
-        process.standardOutput = out
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONSerialization.jsonObject(with: try Data(contentsOf: output)) as? [String: Any] ?? [:]
+        defer { try? FileManager.default.removeItem(at: input) }
+        let r = try KoersProcess.python([KoersProcess.repository + "/Tests/Support/html_report_check.py", input.path])
+        #expect(r.status == 0, "python3: \(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
     }
 }

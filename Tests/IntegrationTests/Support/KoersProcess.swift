@@ -18,6 +18,11 @@ struct KoersProcess {
         return repository + "/.build/debug/koers"
     }()
 
+    /// Debian's python3, for the checks that read Koers's output independently.
+    static func python(_ arguments: [String]) throws -> Result {
+        try run(arguments, environment: ["PYTHONDONTWRITEBYTECODE": "1"], program: "/usr/bin/python3")
+    }
+
     static let repository: String = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {

@@ -94,8 +94,8 @@ struct CSVExportTests {
         json.dump({"rows": rows, "bom": data[:3] == b"\\xef\\xbb\\xbf", "crlf": data.endswith(b"\\r\\n")}, sys.stdout)
         """
         struct Parsed: Decodable { var rows: [[String]]; var bom: Bool; var crlf: Bool }
-        let json = try ExportPython.withFile(export.table().text) { path in try ExportPython.run(["-c", script, path]) }
-        let parsed = try JSONDecoder().decode(Parsed.self, from: Data(json.utf8))
+        let json = try Python.withFile(export.table().text) { path in try Python.run(["-c", script, path]) }
+        let parsed = try JSONDecoder().decode(Parsed.self, from: json)
         #expect(parsed.bom)
         #expect(parsed.crlf)
         #expect(parsed.rows.first == StepTableExport.header, "the byte order mark is not part of the first column name")

@@ -120,40 +120,6 @@ enum ExportFixture {
     ]
 }
 
-/// Runs the system's Python 3 (Debian's python3-icalendar is importable by this one only).
-enum ExportPython {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 \(arguments.first ?? "") exited \(process.terminationStatus): "
-                          + String(decoding: errData, as: UTF8.self))
-        }
-        return String(decoding: outData, as: UTF8.self)
-    }
-
-    /// Writes `text` to a temporary file, gives its path to `body`, removes it.
-    static func withFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("koers-export-\(UUID().uuidString)").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try body(path)
-    }
-}
-
 /// What `Tests/Support/ical_summary.py` prints: the calendar as python3-icalendar reads it.
 struct ICalSummary: Decodable {
     struct Day: Decodable, Equatable {
@@ -208,10 +174,10 @@ struct ICalSummary: Decodable {
 
     /// Parses `text` (an iCalendar file) with python3-icalendar.
     static func parse(_ text: String) throws -> ICalSummary {
-        let json = try ExportPython.withFile(text) { path in
-            try ExportPython.run([Fixture.repository + "/Tests/Support/ical_summary.py", path])
+        let json = try Python.withFile(text) { path in
+            try Python.run([Fixture.repository + "/Tests/Support/ical_summary.py", path])
         }
-        return try JSONDecoder().decode(ICalSummary.self, from: Data(json.utf8))
+        return try JSONDecoder().decode(ICalSummary.self, from: json)
     }
 
     func event(_ uid: String) -> Event? { events.first { $0.uid == uid } }

@@ -49,7 +49,6 @@ struct ConfigSchemaTests {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1], encoding="utf-8"))
-            v = jsonschema.Draft202012Validator(schema)
             cases = json.load(sys.stdin)
             props = schema["properties"]
             person = props["people"]["items"]["properties"]["email"]
@@ -60,18 +59,8 @@ struct ConfigSchemaTests {
                        "sender": [ok(sender, a) for a in cases["addresses"]],
                        "domains": [ok(domain, d) for d in cases["domains"]]}, sys.stdout)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, Fixture.repository + "/Config/koers.schema.json"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
         let cases = try JSONSerialization.data(withJSONObject: ["addresses": addresses, "domains": domains])
-        input.fileHandleForWriting.write(cases)
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try Python.run(["-c", script, Fixture.repository + "/Config/koers.schema.json"], input: cases)
         let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [Bool]])
         return (result["people"] ?? [], result["sender"] ?? [], result["domains"] ?? [])
     }

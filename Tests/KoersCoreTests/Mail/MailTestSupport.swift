@@ -65,45 +65,9 @@ enum MailTest {
         return (bytes, try parse(bytes))
     }
 
+    /// The MIME parser script reads the message from its standard input.
     static func parse(_ bytes: [UInt8]) throws -> ParsedMail {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-mail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("message.eml")
-        let script = folder.appendingPathComponent("parse_mime.py")
-        try Data(bytes).write(to: file)
-        try Data(ParseMIMEScript.source.utf8).write(to: script)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, file.path]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"]
-        // Files, not pipes: with many tests running Python at once, a pipe read interrupted by
-        // SIGCHLD (EINTR) makes Foundation's FileHandle trap on Linux.
-        let outFile = folder.appendingPathComponent("stdout.json")
-        let errFile = folder.appendingPathComponent("stderr.txt")
-        try Data().write(to: outFile)
-        try Data().write(to: errFile)
-        let out = try FileHandle(forWritingTo: outFile)
-        let err = try FileHandle(forWritingTo: errFile)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        let outData = try Data(contentsOf: outFile)
-        guard process.terminationStatus == 0 else {
-            throw ParseFailure(message: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
-        }
-        return try JSONDecoder().decode(ParsedMail.self, from: outData)
-    }
-
-    struct ParseFailure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "parse_mime.py failed: \(message)" }
+        try JSONDecoder().decode(ParsedMail.self, from: Python.run(["-c", ParseMIMEScript.source, "/dev/stdin"], input: Data(bytes)))
     }
 
     /// `text` with every line break (CRLF, lone CR, lone LF) as CRLF: what the receiver gets.

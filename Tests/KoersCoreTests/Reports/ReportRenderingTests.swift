@@ -148,39 +148,14 @@ struct ReportRenderingTests {
 /// JSON summary.
 enum HTMLCheck {
     struct Failure: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "html_report_check.py failed: \(message)" }
+        var description: String { "html_report_check.py gave no JSON object" }
     }
 
     static func run(_ html: String) throws -> [String: Any] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("report.html")
-        try Data(html.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Fixture.repository + "/Tests/Support/html_report_check.py", file.path]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"]
-        // Files, not pipes: a pipe read interrupted by SIGCHLD makes FileHandle trap on Linux.
-        let outFile = folder.appendingPathComponent("stdout.json"), errFile = folder.appendingPathComponent("stderr.txt")
-        try Data().write(to: outFile)
-        try Data().write(to: errFile)
-        let out = try FileHandle(forWritingTo: outFile), err = try FileHandle(forWritingTo: errFile)
-        defer {
-            try? out.close()
-            try? err.close()
+        let output = try Python.withFile(html) { path in
+            try Python.run([Fixture.repository + "/Tests/Support/html_report_check.py", path])
         }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(message: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
-        }
-        guard let result = try JSONSerialization.jsonObject(with: try Data(contentsOf: outFile)) as? [String: Any] else {
-            throw Failure(message: "no JSON object")
-        }
+        guard let result = try JSONSerialization.jsonObject(with: output) as? [String: Any] else { throw Failure() }
         return result
     }
 }
