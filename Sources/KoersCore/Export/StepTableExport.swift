@@ -30,7 +30,7 @@ public struct StepTableExport: Sendable {
                     placed.step.period.description,
                     placed.step.phase?.label ?? "",
                     ReminderText.duties(placed.roles, in: entry.agenda),
-                    Self.dutch(status.kind),
+                    status.kind.dutch,
                     period != placed.step.period ? period.description : "",
                     last.map { timeZone.localDate(of: $0.at).description } ?? "",
                     last?.note ?? "",
@@ -42,16 +42,5 @@ public struct StepTableExport: Sendable {
     /// The table, with the file's separator and byte order mark.
     public func table(separator: Unicode.Scalar = ";", byteOrderMark: Bool = true) -> CSVTable {
         CSVTable(header: Self.header, rows: rows, separator: separator, byteOrderMark: byteOrderMark)
-    }
-
-    /// The status word alone: where a postponed step went is in its own column.
-    static func dutch(_ kind: StepStatus.Kind) -> String {
-        switch kind {
-        case .planned: "gepland"
-        case .inProgress: "in uitvoering"
-        case .done: "afgerond"
-        case .postponed: "uitgesteld"
-        case .dropped: "vervallen"
-        }
     }
 }

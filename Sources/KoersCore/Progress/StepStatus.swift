@@ -8,6 +8,17 @@ public enum StepStatus: Hashable, Sendable, CustomStringConvertible {
 
     public enum Kind: String, Sendable, CaseIterable {
         case planned, inProgress = "in-progress", done, postponed, dropped
+
+        /// The status word alone, as histories and tables show it ("uitgesteld", without where to).
+        public var dutch: String {
+            switch self {
+            case .planned: "gepland"
+            case .inProgress: "in uitvoering"
+            case .done: "afgerond"
+            case .postponed: "uitgesteld"
+            case .dropped: "vervallen"
+            }
+        }
     }
 
     public var kind: Kind {
@@ -39,14 +50,10 @@ public enum StepStatus: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The status word, with where a postponed step went ("uitgesteld naar 2025-H1").
     public var dutch: String {
-        switch self {
-        case .planned: "gepland"
-        case .inProgress: "in uitvoering"
-        case .done: "afgerond"
-        case .postponed(let to): "uitgesteld naar \(to)"
-        case .dropped: "vervallen"
-        }
+        if case .postponed(let to) = self { return "uitgesteld naar \(to)" }
+        return kind.dutch
     }
 }
 

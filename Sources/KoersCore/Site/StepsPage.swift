@@ -93,7 +93,7 @@ struct StepsPage {
             h += "<thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Status</th><th scope=\"col\">Toelichting</th></tr></thead><tbody>"
             for line in detail.history {
                 let day = Timestamp.parse(line.at).map { PlannedDate.day(config.timeZone.localDate(of: $0)).dutch } ?? line.at
-                var status = StepStatus.Kind(rawValue: line.status).map(StepDetailView.dutch) ?? line.status
+                var status = StepStatus.Kind(rawValue: line.status)?.dutch ?? line.status
                 if let to = line.postponedTo { status += " naar \(to)" }
                 h += "<tr><td>\(SiteHTML.escape(day))</td><td>\(SiteHTML.escape(status))</td><td>\(SiteHTML.escape(line.note ?? ""))</td></tr>"
             }

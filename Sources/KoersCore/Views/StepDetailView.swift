@@ -76,7 +76,7 @@ public struct StepDetailView: Encodable, Sendable {
         if history.isEmpty { out.append("  (nog niets vastgelegd)") }
         for line in history {
             let at = Timestamp.parse(line.at).map { timeZone.localDate(of: $0).description } ?? line.at
-            var status = StepStatus.Kind(rawValue: line.status).map(Self.dutch) ?? line.status
+            var status = StepStatus.Kind(rawValue: line.status)?.dutch ?? line.status
             if let to = line.postponedTo { status += " naar \(to)" }
             var text = "  \(at)  \(status)"
             if let by = line.by { text += " — \(by)" }
@@ -84,15 +84,5 @@ public struct StepDetailView: Encodable, Sendable {
             if let note = line.note { out.append(TextLayout.labelled("", note, column: 14)) }
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    static func dutch(_ kind: StepStatus.Kind) -> String {
-        switch kind {
-        case .planned: "gepland"
-        case .inProgress: "in uitvoering"
-        case .done: "afgerond"
-        case .postponed: "uitgesteld"
-        case .dropped: "vervallen"
-        }
     }
 }
