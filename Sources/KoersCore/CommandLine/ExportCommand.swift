@@ -22,7 +22,10 @@ enum ExportCommand: Subcommand {
     Options:
       --role ROLE       ical: only what this role is involved in (steps naming the role,
                         milestones of the role; the Co-OP'er's role gets every milestone).
-      --person ID       ical: only what the roles of this person (configuration id) involve.
+      --person ID       ical: only what the roles of this person (configuration id) involve,
+                        and the conversations and checks of the induction trajectories they
+                        take part in (these name the starter or student, so only a person's own
+                        calendar has them).
       --out FILE        Write to FILE (atomically) instead of stdout; a summary goes to stderr.
       --separator CHAR  csv: the field separator (default ';'; ',' or 'tab' for other programs).
       --no-bom          csv: no byte order mark (for programs other than Excel).
@@ -67,8 +70,13 @@ enum ExportCommand: Subcommand {
             }
             let workspace = try context.workspace()
             let moment = try context.now(workspace.config.timeZone)
-            let set = try context.agendaSet(workspace, try context.openStore(workspace))
-            let export = try CalendarExport(set, config: workspace.config, moment: moment, audience: audience)
+            let store = try context.openStore(workspace)
+            let set = try context.agendaSet(workspace, store)
+            // Trajectory events name the starter or student: only in a person's own calendar, never
+            // in one a whole board or role subscribes to.
+            var sources: [any DatedEventSource] = []
+            if case .person = audience { sources = [try TrajectoryBook(workspace: workspace, store: store).eventSource] }
+            let export = try CalendarExport(set, config: workspace.config, moment: moment, audience: audience, sources: sources)
             content = export.text
             summary = Summary(format: "ical", out: out ?? "-", events: export.events.count)
         case "csv":

@@ -68,8 +68,8 @@ public struct CalendarEvent: Sendable, Equatable {
 ///   its half-year; once postponed, the end of the half-year it moved to (or its date, when that
 ///   is later), which is also the day after which `koers due` calls it late. Alarm 7 days
 ///   before. SEQUENCE counts its postponements.
-/// - **Other sources** (`DatedEventSource`, the same protocol the planner takes, for trajectories
-///   later): each event on its day, alarm 7 days before. Or append to `events` directly.
+/// - **Other sources** (`DatedEventSource`, the same protocol the planner takes; `koers export
+///   ical --person` passes the trajectories): each event on its day, alarm 7 days before.
 ///
 /// Filtering: a step is for every role it names (any duty, as `koers agenda --role`); a milestone
 /// for its roles and the coordinator role (the people its reminders go to); a source event for
@@ -130,7 +130,8 @@ public struct CalendarExport: Sendable {
         var all = Self.milestoneEvents(set, from: from, through: through, moment: moment, timeZone: tz,
                                        coordinatorRole: coordinator, domain: domain)
         all += Self.stepEvents(set, moment: moment, timeZone: tz, domain: domain)
-        all += Self.sourceEvents(sources, from: from, through: through, domain: domain)
+        // Trajectories need not lie within any agenda's horizon: from today on, at the latest.
+        all += Self.sourceEvents(sources, from: min(from, today), through: through, domain: domain)
         if let wanted {
             all = all.filter { !Set($0.roles).isDisjoint(with: wanted.roles) || wanted.person.map($0.personIDs.contains) == true }
         }
@@ -285,7 +286,7 @@ public struct CalendarExport: Sendable {
         return result
     }
 
-    /// The events other sources know (trajectories, later), each on its day.
+    /// The events other sources know (the trajectories), each on its day.
     static func sourceEvents(_ sources: [any DatedEventSource], from: LocalDate, through: LocalDate,
                              domain: String) -> [CalendarEvent] {
         sources.flatMap { $0.events(from: from, through: through) }.map { event in

@@ -31,7 +31,7 @@ public struct DatedEvent: Sendable, Hashable {
     }
 }
 
-/// Anything that knows dated events: trajectories (a later issue) plug in here. Must be pure:
+/// Anything that knows dated events, such as the trajectories (`TrajectoryEventSource`). Must be pure:
 /// the same range gives the same events, with no clock reads and no I/O during the call.
 public protocol DatedEventSource: Sendable {
     /// Events whose `date` is in `from...through`.
