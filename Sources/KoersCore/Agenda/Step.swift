@@ -10,6 +10,15 @@ public struct Step: Sendable {
     /// Set when the cell itself names who does it; otherwise the activity's roles apply.
     public var roles: [RoleDuty]?
     public var note: String?
+
+    /// The last day the step can be done on time when it is expected in `period` (its own column,
+    /// or the half-year it was postponed to). In its own column the step's own date governs, as the
+    /// document promises it ("15 oktober 2025", or a month's last day); once postponed, the end of
+    /// the half-year it moved to. Reminders, lateness, reports, the site and the calendar all use
+    /// this one day.
+    public func deadline(expectedIn period: HalfYear) -> LocalDate {
+        period == self.period ? (due?.lastDay ?? period.lastDay) : period.lastDay
+    }
 }
 
 /// The plan-do-check-act phase a step belongs to.

@@ -65,8 +65,8 @@ public struct CalendarEvent: Sendable, Equatable {
 /// - **Steps**: only steps open as of `moment`; a done or dropped step is left out, so it
 ///   disappears from a subscribed calendar at the next refresh. It stands on its deadline: the
 ///   date the agenda gives (`due`; its last day, so "maart 2025" is 31 March) or else the end of
-///   its half-year; once postponed, the end of the half-year it moved to (or its date, when that
-///   is later), which is also the day after which `koers due` calls it late. Alarm 7 days
+///   its half-year; once postponed, the end of the half-year it moved to (`Step.deadline`), which is
+///   also the day after which `koers due` calls it late. Alarm 7 days
 ///   before. SEQUENCE counts its postponements.
 /// - **Other sources** (`DatedEventSource`, the same protocol the planner takes; `koers export
 ///   ical --person` passes the trajectories): each event on its day, alarm 7 days before.
@@ -248,12 +248,8 @@ public struct CalendarExport: Sendable {
                 let status = history.status(asOf: moment)
                 guard status.isOpen else { continue }
                 let period = history.period(of: placed.step, asOf: moment)
-                // Late (for `koers due` and the reminders) after this day.
-                let lateAfter = Planner.deadline(of: placed.step, expectedIn: period)
-                // The day the document promises ("maart 2022": its last day) unless the step was
-                // postponed; then the end of the half-year it moved to, or its date when later.
+                let deadline = placed.step.deadline(expectedIn: period)
                 let postponed = period != placed.step.period
-                let deadline = postponed ? lateAfter : (placed.step.due?.lastDay ?? period.lastDay)
                 let postponements = history.events.filter {
                     if case .postponed = $0.status { return $0.at <= moment }
                     return false
@@ -261,11 +257,9 @@ public struct CalendarExport: Sendable {
                 let key = placed.key.description
                 var planned = "Gepland: \(period.dutchLabel)"
                 if postponed { planned += " (uitgesteld, stond in \(placed.step.period.dutchLabel))" }
-                if let due = placed.step.due, !postponed || due.lastDay > period.lastDay {
-                    planned += ", uiterlijk \(due.dutch)"
-                }
+                if let due = placed.step.due, !postponed { planned += ", uiterlijk \(due.dutch)" }
                 var state = "Status op \(PlannedDate.day(today).dutch): \(status.dutch)"
-                if lateAfter < today { state += ", te laat sinds \(PlannedDate.day(lateAfter.adding(days: 1)).dutch)" }
+                if deadline < today { state += ", te laat sinds \(PlannedDate.day(deadline.adding(days: 1)).dutch)" }
                 let lines = [
                     "Stap \(key) (waarborg \(placed.theme.title)):",
                     placed.step.text,

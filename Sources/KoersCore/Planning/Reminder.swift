@@ -42,8 +42,8 @@ public struct Reminder: Sendable, Hashable {
     public var title: String
     /// Optional Dutch explanation: roles, status, the step's full text. Never addresses.
     public var detail: String?
-    /// The moment it is about: a milestone occurrence's first day, a step's deadline (the end of its
-    /// half-year, or its later precise date), an event's date.
+    /// The moment it is about: a milestone occurrence's first day, a step's deadline (its own
+    /// date, else the end of its half-year: `Step.deadline`), an event's date.
     public var eventDate: LocalDate
     /// The last day on which sending it still makes sense, for catching up after downtime:
     /// the day before the milestone or event; the deadline for a half-year reminder; for an

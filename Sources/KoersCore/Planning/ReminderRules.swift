@@ -12,8 +12,8 @@ public struct ReminderRules: Sendable {
     /// working day of January or July, after weekends and quiet periods). Default 1.
     public var halfYearStartDay: Int = 1
 
-    /// Steps: this long before a step's deadline (the end of the half-year it is expected in, or its
-    /// later precise date), owners of still-open steps are reminded. Default 4 weeks.
+    /// Steps: this long before a step's deadline (its own date, else the end of the half-year it is
+    /// expected in: `Step.deadline`), owners of still-open steps are reminded. Default 4 weeks.
     public var halfYearEndLead: LeadTime = .weeks(4)
 
     /// Escalation: this long after the deadline, a still-open step goes to the coordinator.

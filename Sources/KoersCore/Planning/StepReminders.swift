@@ -9,7 +9,7 @@ extension Planner {
             let status = history.status(asOf: plan.now)
             guard status.isOpen else { continue }
             let period = history.period(of: placed.step, asOf: plan.now)
-            let deadline = Self.deadline(of: placed.step, expectedIn: period)
+            let deadline = placed.step.deadline(expectedIn: period)
             let subject = placed.key.description
             let text = ReminderText.oneLine(placed.step.text)
             let owners = plan.recipients.people(holding: placed.ownerRoles)
@@ -58,13 +58,6 @@ extension Planner {
                     eventDate: deadline, relevantThrough: max(relevant, escalation.sendOn), into: &plan)
             }
         }
-    }
-
-    /// The last day a step may be done on time: the end of the half-year it is expected in, or its
-    /// precise date when that is later ("mrt 2025" for a step in the 2024-H2 column). The same
-    /// day after which `koers due` calls it late.
-    static func deadline(of step: Step, expectedIn period: HalfYear) -> LocalDate {
-        step.due.map { max($0.lastDay, period.lastDay) } ?? period.lastDay
     }
 
     /// The escalations of a step still open after `deadline`, in order: the coordinator

@@ -117,10 +117,10 @@ private struct AgendaReportBuilder {
             return nil
         }
         let due = placed.step.due
-        let deadline = due.map { max($0.lastDay, expected.lastDay) } ?? expected.lastDay
+        let deadline = placed.step.deadline(expectedIn: expected)
         var overdue: Overdue?
         if status.isOpen && deadline < asOf {
-            overdue = Overdue(expectedIn: expected, due: due.flatMap { $0.lastDay > expected.lastDay ? $0 : nil },
+            overdue = Overdue(expectedIn: expected, due: expected == placed.step.period ? due : nil,
                               since: deadline.adding(days: 1))
         }
         return Evaluated(placed: placed, events: events, status: status, expected: expected,

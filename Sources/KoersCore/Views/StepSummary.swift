@@ -48,7 +48,7 @@ public struct StepSummary: Encodable, Sendable {
         phase = placed.step.phase?.rawValue
         self.status = status.kind.rawValue
         if case .postponed(let to) = status { postponedTo = to.description }
-        let lastDay = placed.step.due.map { max($0.lastDay, expected.lastDay) } ?? expected.lastDay
+        let lastDay = placed.step.deadline(expectedIn: expected)
         overdue = status.isOpen && lastDay < today
         overdueSince = overdue ? lastDay.adding(days: 1).description : nil
         roles = placed.roles.map { RoleSummary(role: $0.role, does: $0.duty.rawValue) }

@@ -71,6 +71,29 @@ struct StepReminderTests {
         #expect(b2.allSatisfy { $0.eventDate == d("2025-03-31") })
     }
 
+    @Test("A step's own day within its half-year governs its reminders and its lateness, not the end of the half-year")
+    func ownDayGoverns() throws {
+        let agenda = PlanningFixture.agenda.replacingOccurrences(of: "\"period\": \"2024-H2\", \"due\": \"2025-03\"",
+                                                                 with: "\"period\": \"2024-H2\", \"due\": \"2024-10-15\"")
+        let workspace = try PlanningFixture.workspace(agenda: agenda)
+        let set = PlanningFixture.set(workspace)
+        let b2 = PlanningFixture.planner().reminders(for: set, config: workspace.config, from: d("2024-01-01"),
+                                                     through: d("2025-12-31"), now: PlanningFixture.day("2024-01-01"))
+            .reminders(about: "KC-B2")
+        // Tuesday 15 October 2024: 4 weeks before is Tuesday 17 September; a week after, Tuesday 22 October.
+        #expect(b2.reminders(.halfYearEnding).sendDays == ["2024-09-17"])
+        #expect(b2.reminders(.halfYearEnding).first?.title.contains("uiterlijk 15 oktober 2024") == true)
+        #expect(b2.reminders(.overdueToCoordinator).sendDays == ["2024-10-22"])
+        #expect(b2.allSatisfy { $0.eventDate == d("2024-10-15") })
+        let entry = set.entries[0]
+        let placed = try #require(entry.agenda.placedStep(StepKey("KC-B2")!))
+        func summary(_ day: String) -> StepSummary {
+            StepSummary(agenda: "mini", placed: placed, history: entry.history(placed.key), moment: PlanningFixture.day(day), today: d(day))
+        }
+        #expect(summary("2024-10-16").overdueSince == "2024-10-16", "koers due and the site call it late the day after its own date")
+        #expect(!summary("2024-10-15").overdue)
+    }
+
     @Test("An escalation in the Christmas holiday moves to the first working day after it; so does the half-year start")
     func christmas() throws {
         var rules = ReminderRules()

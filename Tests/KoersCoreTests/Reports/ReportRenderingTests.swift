@@ -19,7 +19,7 @@ struct ReportRenderingTests {
         #expect(text.contains("  ! LL-A1  Oriëntatie\n           achterstallig sinds 2023-H2, in uitvoering\n"))
         #expect(text.contains("- 15 mei 2024: afgerond (Pieter Smit). Vastgesteld"))
         #expect(text.contains("uitgesteld uit 2023-H2 · afgerond"))
-        #expect(text.contains("  ○ LL-B2  Beschrijven <concept> & delen\n"))
+        #expect(text.contains("  ! LL-B2  Beschrijven <concept> & delen\n"), "due in March: late by the end of June")
         #expect(text.contains("→ te besluiten"))
         #expect(!text.contains("VOORSTELLEN"), "proposals belong to the yearly report")
 
