@@ -1,7 +1,8 @@
 import Foundation
 import KoersCore
 
-/// The daemon at rest: the built `koers run` on a copy of the example configuration, started at
+/// The daemon at rest: the built `koers run` on a copy of the example configuration (its database
+/// beside it), started at
 /// 03:00 on Saturday 20 July 2024 (summer holiday: nothing due), and `sleep`, side by side for
 /// 60 s after a 5 s settling time: resident memory (VmRSS) and voluntary context switches over
 /// all threads (`/proc/PID/task/*/status`). Not timings, so notes under the table, not rows.
@@ -15,7 +16,12 @@ func daemonAtRest(_ bench: Bench) throws -> [Row] {
     for name in ["Config", "Agendas"] {
         try FileManager.default.copyItem(atPath: bench.repository + "/" + name, toPath: folder + "/" + name)
     }
-    let daemon = try start(binary, ["--config", folder + "/Config/koers.example.json", "--now", "2024-07-20T03:00:00+02:00", "run"])
+    // The copy keeps its database beside it, not in the server's state folder.
+    let config = folder + "/Config/koers.example.json"
+    try String(contentsOfFile: config, encoding: .utf8)
+        .replacingOccurrences(of: "\"\(Config.defaultDatabasePath)\"", with: "\"koers.sqlite\"")
+        .write(toFile: config, atomically: true, encoding: .utf8)
+    let daemon = try start(binary, ["--config", config, "--now", "2024-07-20T03:00:00+02:00", "run"])
     let sleeper = try start("/bin/sleep", ["600"])
     defer {
         for process in [daemon, sleeper] where process.isRunning { process.terminate(); process.waitUntilExit() }

@@ -36,10 +36,13 @@ struct InstallTests {
         #expect(mode(root + "/usr/local/share/koers/Agendas/ook-2022-2024.json") == 0o644)
         let unit = try String(contentsOfFile: root + "/etc/systemd/system/koers.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/bin/koers run"))
-        #expect(unit.contains("SupplementaryGroups=koers"))
+        #expect(unit.contains("User=koers\nGroup=koers\n") && !unit.contains("DynamicUser="),
+                "a static user, so the people in the group koers can share its database")
+        #expect(mode(root + "/var/lib/koers") == 0o2770, "the state folder: the group koers, set-group-ID, nobody else")
         let config = try String(contentsOfFile: root + "/etc/koers/koers.json", encoding: .utf8)
         #expect(config.contains("\"/usr/local/share/koers/Agendas/ook-2022-2024.json\""))
         #expect(!config.contains("../Agendas"))
+        #expect(config.contains("\"database\": \"/var/lib/koers/koers.sqlite\""), "one absolute database for the daemon and every command")
 
         try "{ \"edited\": true }".write(toFile: root + "/etc/koers/koers.json", atomically: true, encoding: .utf8)
         let again = try script("install", root: root)

@@ -24,6 +24,8 @@ enum CheckCommand: Subcommand {
         var agendas: [AgendaCount]
         var templates: [TemplateCount]
         var people: Int
+        /// The database file every koers process of this configuration uses.
+        var database: String?
 
         struct Line: Encodable {
             var severity: String
@@ -66,7 +68,8 @@ enum CheckCommand: Subcommand {
             templates: zip(workspace?.templates ?? [], workspace?.config.templatePaths ?? []).map { template, file in
                 .init(id: template.id, file: file, phases: template.phases.count, items: template.items.count)
             },
-            people: workspace?.config.people.count ?? 0)
+            people: workspace?.config.people.count ?? 0,
+            database: workspace?.config.databasePath)
         let code: ExitCode = errors == 0 ? .ok : .invalidData
         if context.json { return CommandOutput(stdout: context.encode(report), exitCode: code) }
 
@@ -78,7 +81,12 @@ enum CheckCommand: Subcommand {
         for template in report.templates {
             out += "template \(template.id) (\(template.file)): \(template.phases) phases, \(template.items) items\n"
         }
-        if let workspace { out += "\(workspace.config.people.count) people; database \(workspace.config.databasePath)\n" }
+        if let workspace {
+            let path = workspace.config.databasePath
+            out += "\(workspace.config.people.count) people\n"
+            out += "database \(path)" + (FileManager.default.fileExists(atPath: path) ? "" : " (not created yet)")
+                + (DaemonLock.holder(database: path).map { "; daemon running (\($0))" } ?? "") + "\n"
+        }
         let problems = diagnostics.map { "\($0)\n" }.joined()
         let verdict = errors == 0
             ? "OK: no errors, \(warnings) warning(s).\n"

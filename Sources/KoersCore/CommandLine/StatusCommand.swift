@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `koers status`: the daemon's health at a glance, for the admin and for monitoring: is it
 /// running, when did it last run, what is due next, what waits in the outbox, the last error.
@@ -12,7 +9,8 @@ enum StatusCommand: Subcommand {
     static let help = """
     Usage: koers status [--json]
 
-    Reads the state the daemon keeps in the database: whether its process is running, when it last
+    Reads the state the daemon keeps in the database: whether a daemon runs on this database (it
+    holds a lock beside it for its whole life), when it last
     planned and sent (in the daemon's own time, which is simulated when it was started with --now),
     the next due moment, the outbox counts and the last error, and the next report it will mail.
     Exits 0 when nothing failed and no error is recorded since the last good run, 1 otherwise, so
@@ -25,6 +23,7 @@ enum StatusCommand: Subcommand {
         var schemaVersion: Int
         var daemonRunning: Bool
         var daemonPID: Int?
+        var daemonSince: String?
         var lastRun: String?
         var nextDue: String?
         var lastError: String?
@@ -38,8 +37,7 @@ enum StatusCommand: Subcommand {
         let workspace = try context.workspace()
         let store = try context.openStore(workspace)
         let now = try context.now(workspace.config.timeZone)
-        let pid = try store.daemonValue("pid").flatMap { Int32($0) }.flatMap { $0 > 0 ? $0 : nil }
-        let running = pid.map { kill($0, 0) == 0 || errno == EPERM } ?? false
+        let daemon = DaemonLock.holder(database: workspace.config.databasePath)
         let counts = try store.outboxCounts()
         let schedule = ReportSchedule(rules: workspace.config.reports, quiet: workspace.config.quietPeriods,
                                       timeZone: workspace.config.timeZone, sendTime: workspace.config.reminders.sendTime)
@@ -48,7 +46,7 @@ enum StatusCommand: Subcommand {
         let lastError = try store.daemonValue("last-error")
         let status = Status(
             database: workspace.config.databasePath, schemaVersion: store.schemaVersion,
-            daemonRunning: running, daemonPID: running ? pid.map(Int.init) : nil,
+            daemonRunning: daemon != nil, daemonPID: daemon?.pid.map(Int.init), daemonSince: daemon?.since,
             lastRun: lastRun, nextDue: try store.daemonValue("next-due"),
             lastError: lastError.flatMap { error in (lastRun.map { error > $0 } ?? true) ? error : nil },
             outbox: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
@@ -56,7 +54,7 @@ enum StatusCommand: Subcommand {
         let healthy = status.lastError == nil && (counts[.failed] ?? 0) == 0
         if context.json { return CommandOutput(stdout: context.encode(status), exitCode: healthy ? .ok : .refused) }
         var out = ""
-        out += "daemon         " + (running ? "running (pid \(pid!))" : "not running") + "\n"
+        out += "daemon         " + (daemon.map { "running (\($0))" } ?? "not running") + "\n"
         out += "last run       " + (status.lastRun ?? "never") + "\n"
         out += "next due       " + (status.nextDue ?? "nothing planned") + "\n"
         out += "outbox         " + ["pending", "sending", "sent", "failed"].map { "\($0) \(status.outbox[$0] ?? 0)" }.joined(separator: ", ") + "\n"

@@ -5,6 +5,8 @@ import Foundation
 public struct Config: Sendable {
     /// The configuration file itself, for messages.
     public var file: String
+    /// Absolute, or relative to the configuration's folder: the same file for the daemon and every
+    /// command, whoever runs it and from wherever.
     public var databasePath: String
     public var timeZone: AgendaTimeZone
     public var agendaPaths: [String]
@@ -25,6 +27,15 @@ public struct Config: Sendable {
         public var id: String
         public var name: String
     }
+
+    /// Where the database is when the configuration does not say: the state folder systemd gives the
+    /// service (`StateDirectory=koers`), which `scripts/install` creates for the group `koers`.
+    public static let defaultDatabasePath = "/var/lib/koers/koers.sqlite"
+
+    /// What a person who may not read the configuration or the database most often lacks: on an
+    /// installed server both belong to the group `koers` (`scripts/install`).
+    public static let groupHint = "On an installed server the configuration and the database belong to the group koers: "
+        + "ask the administrator to add you (usermod -aG koers YOUR-NAME) and log in again."
 
     /// The folder holding the database: the state folder, also for the OAuth2 token cache.
     public var stateFolder: String {

@@ -31,11 +31,14 @@ public final class Daemon {
         }
         let store: Store
         let service: ReminderService
+        let lock: DaemonLock
         do {
             store = try Store(path: workspace.config.databasePath)
             if let backup = store.backupPath {
                 log.notice("database upgraded to schema version \(store.schemaVersion); the previous version is kept in \(backup)")
             }
+            // Before touching the outbox: a second daemon would send the first one's messages again.
+            lock = try DaemonLock.acquire(database: workspace.config.databasePath, startedAt: clock.now())
             let recovered = try store.recoverInterruptedSends()
             if recovered > 0 { log.warning("\(recovered) message(s) interrupted by a stop or crash will be sent again") }
             service = ReminderService(workspace: workspace, store: store,
@@ -43,6 +46,10 @@ public final class Daemon {
         } catch let error as TransportError {
             log.error("not started: \(error)")
             return .invalidData
+        } catch let error as DaemonLock.Failure {
+            log.error("not started: \(error)")
+            if case .held = error { return .busy }
+            return .storage
         } catch {
             log.error("not started: \(error)")
             return .storage
@@ -50,14 +57,13 @@ public final class Daemon {
         let wakeup = Wakeup()
         let signals = SignalEvents(wakeup)
         let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
-        try? store.setDaemonValue("pid", String(getpid()))
-        log.notice("started with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
+        log.notice("started on \(workspace.config.databasePath) with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
         let site = SitePublisher(log: log)
         var readySent = false
         var configurationChanged = false
         var lastVersion = (try? store.externalChangeCounter()) ?? 0
         var turnFailed = false
-        defer { withExtendedLifetime((signals, watcher)) {} }
+        defer { withExtendedLifetime((signals, watcher, lock)) {} }
 
         while true {
             let now = clock.now()
@@ -98,7 +104,6 @@ public final class Daemon {
             switch reason {
             case .stop:
                 notifier.stopping()
-                try? store.setDaemonValue("pid", "0")
                 log.notice("stopping")
                 return .ok
             case .reload:

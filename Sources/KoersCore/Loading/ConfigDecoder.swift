@@ -1,11 +1,13 @@
 /// Turns a parsed configuration file (`koers-config/1`) into a `Config`. Relative paths are resolved
-/// by the caller: agendas against the configuration's folder, the database against the state folder.
+/// by the caller: the database and the files the configuration names against the configuration's
+/// folder, the other state (site, mail folder) against the database's folder.
 struct ConfigDecoder {
     static let format = "koers-config/1"
     let log: DiagnosticLog
 
     struct Raw {
-        var database: String
+        /// As written; nil: `Config.defaultDatabasePath`.
+        var database: String?
         var timeZone: AgendaTimeZone
         var agendas: [String]
         var templates: [String]
@@ -26,7 +28,7 @@ struct ConfigDecoder {
     func decode(_ root: JSONNode) -> Raw? {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a configuration") else { return nil }
         r.expectFormat(Self.format)
-        let database = r.string("database")
+        let database = r.string("database", required: false)
         let timeZone = r.parsed("timeZone", expected: "an IANA time zone such as \"Europe/Amsterdam\"") {
             AgendaTimeZone(identifier: $0)
         }
@@ -48,7 +50,7 @@ struct ConfigDecoder {
         let privacy = r.object("privacy", required: false, what: "privacy settings").map(privacyRules) ?? PrivacyRules()
         let scanInstruments = r.strings("scanInstruments") ?? []
         r.finish()
-        guard let database, let timeZone else { return nil }
+        guard let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
                    schools: schools, people: people, mail: mail, reminders: reminders, quietPeriods: quiet.periods,
                    quietPeriodFiles: quiet.include, reports: reports ?? ReportRules(),

@@ -35,7 +35,11 @@ enum SourceFile {
     private static func read(_ path: String, log: DiagnosticLog) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            log.error(errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot be read (check its permissions)")
+            switch errno {
+            case ENOENT, ENOTDIR: log.error("no such file")
+            case EACCES: log.error("cannot be read: permission denied. " + Config.groupHint)
+            default: log.error("cannot be read (check its permissions)")
+            }
             return nil
         }
         defer { close(fd) }

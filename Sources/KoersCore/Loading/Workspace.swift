@@ -56,7 +56,11 @@ public struct Workspace: Sendable {
             if path.hasPrefix("/") || folder.isEmpty { return path }
             return FilePath.normalized(folder + "/" + path)
         }
-        let stateFolder = environment["STATE_DIRECTORY"].flatMap { $0.split(separator: ":").first.map(String.init) }
+        // Every process resolves the database the same way, whatever its environment or working
+        // folder, so the daemon and every `koers` command share one file. The rest of the state
+        // (the site, a mail folder) lives beside it, never in the configuration's folder.
+        let databasePath = resolve(raw.database ?? Config.defaultDatabasePath, against: configFolder)
+        let stateFolder = (databasePath as NSString).deletingLastPathComponent
         var diagnostics = configLog.items
         // Included quiet-periods files (the school holidays `koers holidays import` wrote) add to the inline periods.
         var quietPeriods = raw.quietPeriods
@@ -65,18 +69,18 @@ public struct Workspace: Sendable {
         }.flatMap(\.periods)
         let config = Config(
             file: configPath,
-            databasePath: resolve(raw.database, against: stateFolder ?? configFolder),
+            databasePath: databasePath,
             timeZone: raw.timeZone,
             agendaPaths: raw.agendas.map { resolve($0, against: configFolder) },
             templatePaths: raw.templates.map { resolve($0, against: configFolder) },
             schools: raw.schools,
             people: raw.people,
-            mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder ?? configFolder) }),
+            mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder) }),
             reminders: raw.reminders,
             quietPeriods: quietPeriods,
             reports: {
                 var rules = raw.reports
-                rules.siteFolder = rules.siteFolder.map { resolve($0, against: stateFolder ?? configFolder) }
+                rules.siteFolder = rules.siteFolder.map { resolve($0, against: stateFolder) }
                 return rules
             }(),
             trajectoryPaths: raw.trajectories.map { resolve($0, against: configFolder) },
@@ -102,6 +106,7 @@ public struct Workspace: Sendable {
             ScanInstrumentDecoder(log: log).decode(root).map { (file: log.file, instrument: $0) }
         }
         let crossLog = DiagnosticLog(file: configPath)
+        checkStateFolder(databasePath: databasePath, environment: environment, log: crossLog, root: root)
         var instrumentIDs: Set<String> = []
         for loaded in instruments where !instrumentIDs.insert(loaded.instrument.id).inserted {
             let index = config.scanInstrumentPaths.firstIndex(of: loaded.file) ?? 0
@@ -119,6 +124,16 @@ public struct Workspace: Sendable {
                                   trajectoryTemplates: trajectoryTemplates,
                                   scanInstruments: instruments.map(\.instrument), warnings: diagnostics)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
+    }
+
+    /// Under systemd (`StateDirectory=`), a database elsewhere would not be the file the service may
+    /// write, and the `koers` commands would silently use another one than the daemon.
+    private static func checkStateFolder(databasePath: String, environment: [String: String], log: DiagnosticLog, root: JSONNode) {
+        guard let given = environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init), !given.isEmpty else { return }
+        let folder = FilePath.normalized(given)
+        guard !databasePath.hasPrefix(folder + "/") else { return }
+        Cursor(root: root)["database"].warning(log, "systemd gives Koers the state folder \(folder), but the database is \(databasePath): "
+            + "set \"database\" to \"\(folder)/koers.sqlite\" so the daemon and every koers command use the same file")
     }
 
     /// Mail settings with folders resolved; without a `mail` section, `.eml` files go to `mail/`

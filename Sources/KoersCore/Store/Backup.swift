@@ -19,7 +19,7 @@ extension Database {
         guard path != source.path else {
             throw StoreError.sqlite(code: SQLITE_MISUSE, message: "cannot back up a database onto itself", sql: operation)
         }
-        let created = try createPrivateFileIfMissing(path)
+        let created = try createFileIfMissing(path, sharing: .owner)
         var destination: OpaquePointer?
         let rc = sqlite3_open_v2(path, &destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let destination else {

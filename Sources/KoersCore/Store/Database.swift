@@ -13,7 +13,8 @@ import CSQLite
 /// codes, foreign keys, WAL (readers never block the writer), synchronous
 /// FULL (a committed status change survives a power loss), and a busy
 /// timeout. A database file that does not exist yet is created with mode
-/// 0600, because it holds personal data.
+/// 0660 and its folder's group (`FileSharing.folderGroup`): it holds personal
+/// data, shared by the daemon and the people in the group `koers` only.
 public final class Database {
     /// The path given at open time.
     public let path: String
@@ -30,7 +31,7 @@ public final class Database {
     ///   lock before failing with `StoreError.busy`.
     public init(path: String, readOnly: Bool = false, busyTimeout: Duration = .seconds(5)) throws(StoreError) {
         if !readOnly, Database.isFilePath(path) {
-            try createPrivateFileIfMissing(path)
+            try createFileIfMissing(path, sharing: .folderGroup)
         }
         var opened: OpaquePointer?
         let mode = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)

@@ -7,15 +7,16 @@ public final class Store {
     let database: Database
     public let path: String
 
-    /// Opens (creating with owner-only permissions) and migrates the database.
+    /// Opens (creating it for its owner and its folder's group) and migrates the database.
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+                                                    attributes: [.posixPermissions: 0o2770])
         }
         self.path = path
         database = try Database(path: path)
+        shareWithFolderGroup([path, path + "-wal", path + "-shm"])
         let found = Int(try database.scalarInt("PRAGMA user_version") ?? 0)
         if found > 0 && found < Schema.migrator.latestVersion {
             backupPath = try Self.backupBeforeUpgrade(database, path: path, version: found)

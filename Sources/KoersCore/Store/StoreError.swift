@@ -31,7 +31,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .open(path, code, message):
             return "Could not open the database at \(path): \(message) "
                 + "(SQLite \(StoreError.name(of: code)), result code \(code)). "
-                + "Check that the directory exists and that you may read and write it."
+                + "Check that the directory exists and that you may read and write it. " + Config.groupHint
         case let .sqlite(code, message, sql):
             return "SQLite reported \(StoreError.name(of: code)) (result code \(code)): \(message). "
                 + "Statement: \(sql)\n"
@@ -42,7 +42,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 + "Wait a moment and try again. Statement: \(sql)"
         case let .readOnly(path):
             return "Cannot write to the database at \(path): it is read-only (SQLITE_READONLY). "
-                + "Check the permissions of the file, of the -wal and -shm files beside it, and of its directory."
+                + "Check the permissions of the file, of the -wal and -shm files beside it, and of its directory. " + Config.groupHint
         case .full:
             return "The disk is full, or a quota or file size limit was reached: the last change was not saved. "
                 + "Free some disk space (or raise the limit) and try again; if there is space, check the system log for disk errors."

@@ -67,6 +67,7 @@ final class Installation {
         config = folder + "/koers.json"
         try example
             .replacingOccurrences(of: "\"../Agendas/", with: "\"\(KoersProcess.repository)/Agendas/")
+            .replacingOccurrences(of: "\"/var/lib/koers/koers.sqlite\"", with: "\"koers.sqlite\"")
             .write(toFile: config, atomically: true, encoding: .utf8)
         // The quiet-period files the example includes (relative to its folder) go beside the copy.
         let json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as? [String: Any]

@@ -68,8 +68,7 @@ struct BudgetFormatTests {
     @Test("The bundled agenda stays valid and plans no budget: the document names no amounts")
     func bundled() throws {
         let fixture = Fixture()
-        let workspace = try Workspace.load(configPath: Fixture.repository + "/Config/koers.example.json",
-                                           environment: ["STATE_DIRECTORY": fixture.folder])
+        let workspace = try fixture.example()
         #expect(workspace.agendas[0].themes.flatMap(\.activities).allSatisfy { $0.budget == nil })
     }
 }

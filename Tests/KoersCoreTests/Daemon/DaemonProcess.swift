@@ -26,6 +26,7 @@ final class DaemonProcess {
         logFile = folder + "/daemon.log"
         let example = try String(contentsOfFile: Fixture.repository + "/Config/koers.example.json", encoding: .utf8)
         var json = try JSONSerialization.jsonObject(with: Data(example.utf8)) as! [String: Any]
+        json["database"] = "koers.sqlite"
         json["agendas"] = [Fixture.repository + "/Agendas/ook-2022-2024.json"]
         json["templates"] = [Fixture.repository + "/Agendas/templates/stappenplan-toetreding.json"]
         json["scanInstruments"] = (json["scanInstruments"] as? [String] ?? []).map { Fixture.repository + "/Config/" + $0 }
@@ -53,7 +54,7 @@ final class DaemonProcess {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.executable)
         p.arguments = ["--config", config] + arguments
-        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        p.environment = ["PATH": "/usr/bin:/bin"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -75,7 +76,7 @@ final class DaemonProcess {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.executable)
         p.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Self.executable]) + ["--config", config] + arguments
-        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        p.environment = ["PATH": "/usr/bin:/bin"]
         let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         defer {
@@ -95,7 +96,7 @@ final class DaemonProcess {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.executable)
         p.arguments = wrapper.dropFirst() + (wrapper.isEmpty ? [] : [Self.executable]) + ["--config", config, "--now", now, "run"]
-        p.environment = ["STATE_DIRECTORY": folder, "PATH": "/usr/bin:/bin"]
+        p.environment = ["PATH": "/usr/bin:/bin"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         try p.run()

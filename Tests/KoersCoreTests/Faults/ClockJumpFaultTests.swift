@@ -33,7 +33,7 @@ struct ClockJumpFaultTests {
     @Test("The daemon's round, with the clock jumping a week forward, a day back, a week forward and a day back: exact messages, none skipped, none twice")
     func jumpsInProcess() throws {
         let installation = try DaemonProcess(mail: DaemonProcess.fileMail)
-        let workspace = try Workspace.load(configPath: installation.config, environment: ["STATE_DIRECTORY": installation.folder])
+        let workspace = try Workspace.load(configPath: installation.config, environment: [:])
         let store = try Store(path: workspace.config.databasePath)
         let service = ReminderService(workspace: workspace, store: store,
                                       transport: FileTransport(folder: installation.folder + "/mail"), log: Log { _ in })

@@ -18,7 +18,7 @@ struct DatabaseBusyFaultTests {
     /// would, and records a change to `heldStep` in it before committing.
     static func holdingTheLock(_ daemon: DaemonProcess, _ body: () throws -> Void) throws {
         let store = try Store(path: daemon.databasePath)
-        let workspace = try Workspace.load(configPath: daemon.config, environment: ["STATE_DIRECTORY": daemon.folder])
+        let workspace = try Workspace.load(configPath: daemon.config, environment: [:])
         let (entry, step) = try AgendaSet(workspace: workspace, store: store).resolve(heldStep)
         let tz = workspace.config.timeZone
         let moment = tz.moment(LocalDate("2024-10-15")!, hour: 12)

@@ -168,11 +168,26 @@ struct AgendaLoadingTests {
         #expect(e.contains { $0.path?.description == "timeZone" && $0.message.contains("\"Europe/Kampen\"") })
     }
 
-    @Test("The database path follows $STATE_DIRECTORY when systemd sets it")
-    func stateDirectory() throws {
+    @Test("A relative database path resolves against the configuration's folder for every process, whatever its environment; other state goes beside the database")
+    func databaseResolvesTheSameForEveryProcess() throws {
         let f = Fixture()
         f.standard()
+        let daemon = try Workspace.load(configPath: f.folder + "/koers.json", environment: ["STATE_DIRECTORY": "/var/lib/koers"])
+        let shell = try Workspace.load(configPath: f.folder + "/koers.json", environment: [:])
+        #expect(daemon.config.databasePath == f.folder + "/koers.sqlite")
+        #expect(shell.config.databasePath == daemon.config.databasePath)
+        #expect(daemon.warnings.contains { $0.path?.description == "database" && $0.message.contains("systemd gives Koers the state folder /var/lib/koers") },
+                "under systemd, a database outside the service's state folder is named")
+        #expect(!shell.warnings.contains { $0.path?.description == "database" })
+    }
+
+    @Test("Without a database in the configuration, every process uses /var/lib/koers/koers.sqlite; site and mail folder go beside it")
+    func defaultDatabase() throws {
+        let f = Fixture()
+        f.standard(config: Fixture.config.replacingOccurrences(of: "\"database\": \"koers.sqlite\",", with: "\"reports\": { \"siteFolder\": \"site\" },"))
         let workspace = try Workspace.load(configPath: f.folder + "/koers.json", environment: ["STATE_DIRECTORY": "/var/lib/koers"])
         #expect(workspace.config.databasePath == "/var/lib/koers/koers.sqlite")
+        #expect(workspace.config.reports.siteFolder == "/var/lib/koers/site")
+        #expect(!workspace.warnings.contains { $0.path?.description == "database" })
     }
 }

@@ -94,8 +94,7 @@ struct ReportRenderingTests {
     @Test("The bundled agenda with the demo history renders in every format, every period, within the rules")
     func bundled() throws {
         let fixture = Fixture()
-        let workspace = try Workspace.load(configPath: Fixture.repository + "/Config/koers.example.json",
-                                           environment: ["STATE_DIRECTORY": fixture.folder])
+        let workspace = try fixture.example()
         let store = try Store(path: workspace.config.databasePath)
         var set = try AgendaSet(workspace: workspace, store: store)
         _ = try HistoryImport.run(file: Fixture.repository + "/Agendas/demo/ook-2022-2024.history.json", set: set, store: store,

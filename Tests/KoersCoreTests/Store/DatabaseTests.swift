@@ -16,6 +16,12 @@ private func permissions(of path: String) throws -> Int {
     return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
 }
 
+private func group(of path: String) throws -> gid_t {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw CocoaError(.fileNoSuchFile) }
+    return info.st_gid
+}
+
 private struct Boom: Error, Equatable {}
 
 @Suite("Database")
@@ -173,15 +179,34 @@ struct DatabaseTests {
         }
     }
 
-    @Test("a new database file and its -wal and -shm files are readable by the owner only (0600)")
+    @Test("a new database file and its -wal and -shm files are shared with the folder's group and nobody else (0660)")
     func fileMode() throws {
         try withScratchDirectory { dir in
+            // The group the daemon and the people using the CLI share (koers): a group other than
+            // the creator's own, given to the folder, as scripts/install does.
+            let shared: gid_t = getuid() == 0 ? 4321 : getgid()
+            #expect(chown(dir.path, uid_t.max, shared) == 0)
             let path = dir.appendingPathComponent("k.sqlite").path
             let db = try Database(path: path)
             try db.execute("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1);")
-            #expect(try permissions(of: path) == 0o600)
-            #expect(try permissions(of: path + "-wal") == 0o600)
-            #expect(try permissions(of: path + "-shm") == 0o600)
+            #expect(try permissions(of: path) == 0o660)
+            #expect(try group(of: path) == shared)
+            #expect(try permissions(of: path + "-wal") == 0o660)
+            #expect(try permissions(of: path + "-shm") == 0o660)
+        }
+    }
+
+    @Test("an owner-only database an older Koers made (0600) is shared with the folder's group when the store opens it; a read-only one stays read-only")
+    func olderModeShared() throws {
+        try withScratchDirectory { dir in
+            let path = dir.appendingPathComponent("k.sqlite").path
+            _ = try Store(path: path)
+            #expect(chmod(path, 0o600) == 0)
+            _ = try Store(path: path)
+            #expect(try permissions(of: path) == 0o660)
+            #expect(chmod(path, 0o644) == 0)
+            _ = try Store(path: path)
+            #expect(try permissions(of: path) == 0o640, "others lose what they could do; the rest is kept")
         }
     }
 

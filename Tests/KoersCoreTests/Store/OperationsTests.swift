@@ -57,12 +57,15 @@ struct OperationsTests {
                                 message: Array("x".utf8), messageID: "m@x", reminderKeys: ["m"], sendOn: LocalDate("2024-10-15")!), at: moment)
         let id = try #require(try store.dueMessages(at: moment).first?.id)
         try store.markFailed(id, response: "550 no such user")
-        try store.setDaemonValue("pid", String(getpid()))
+        let daemon = try DaemonLock.acquire(database: fixture.folder + "/koers.sqlite", startedAt: moment)
+        defer { withExtendedLifetime(daemon) {} }
         try store.setDaemonValue("last-run", "2024-10-15T06:00:00.000Z")
         let failing = run(["status", "--json"])
         #expect(failing.exitCode == .refused)
         let state = try JSONSerialization.jsonObject(with: Data(failing.stdout.utf8)) as? [String: Any] ?? [:]
-        #expect(state["daemonRunning"] as? Bool == true)
+        #expect(state["daemonRunning"] as? Bool == true, "the daemon's lock is held")
+        #expect(state["daemonPID"] as? Int == Int(getpid()))
+        #expect(state["daemonSince"] as? String == "2024-10-15T06:00:00.000Z")
         #expect((state["outbox"] as? [String: Int])?["failed"] == 1)
         #expect(state["lastRun"] as? String == "2024-10-15T06:00:00.000Z")
         #expect(state["nextReport"] as? String == "2024 op 2024-11-14")

@@ -84,13 +84,13 @@ struct StatusHistoryStoreTests {
         #expect(try store.history(agenda: "mini", step: placed.key).events.count == 1)
     }
 
-    @Test("A new database is migrated to the latest schema, in WAL mode, readable by its owner only")
+    @Test("A new database is migrated to the latest schema, in WAL mode, readable by its owner and its folder's group only")
     func fresh() throws {
         let s = try Scene(); let store = s.store, workspace = s.workspace
         #expect(try store.database.scalarInt("PRAGMA user_version") == Int64(store.schemaVersion))
         #expect(try store.database.rows("PRAGMA journal_mode").first?.text(0) == "wal")
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.config.databasePath)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect((attributes[.posixPermissions] as? Int) == 0o660)
     }
 
     @Test("A database written by a newer Koers is refused with a clear error, untouched")

@@ -32,6 +32,14 @@ final class Fixture {
 
     func load() throws -> Workspace { try Workspace.load(configPath: folder + "/koers.json", environment: [:]) }
 
+    /// The bundled agenda with the example configuration, its database in this fixture's folder
+    /// instead of the system's state folder.
+    func example() throws -> Workspace {
+        var workspace = try Workspace.load(configPath: Fixture.repository + "/Config/koers.example.json", environment: [:])
+        workspace.config.databasePath = folder + "/koers.sqlite"
+        return workspace
+    }
+
     func check() -> Workspace.Loaded { Workspace.check(configPath: folder + "/koers.json", environment: [:]) }
 
     /// The repository's root, for the bundled agendas and configuration.
