@@ -1,4 +1,4 @@
-/// Exit statuses, documented in the README. Scripts (and systemd) rely on them.
+/// Exit statuses, documented in docs/administration.md. Scripts (and systemd) rely on them.
 public enum ExitCode: Int32, Sendable {
     /// Done; `check` found no errors (warnings allowed).
     case ok = 0

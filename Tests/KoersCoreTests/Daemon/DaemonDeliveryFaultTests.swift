@@ -3,7 +3,7 @@ import Testing
 @testable import KoersCore
 
 /// The real `koers run` against a real SMTP server that answers 451 (try again later) or 550 (no
-/// such user): what the outbox promises in the README, checked on the daemon as a whole.
+/// such user): what the outbox promises in docs/administration.md, checked on the daemon as a whole.
 ///
 /// The daemon's clock (`--now`) runs at real speed and the first back-off is a minute. Rather than
 /// wait for it, the retry test restarts the daemon with its clock three seconds before the retry

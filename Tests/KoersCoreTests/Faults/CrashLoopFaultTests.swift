@@ -5,10 +5,11 @@ import Testing
 /// 200 digests in flight to a real SMTP server (STARTTLS, AUTH) while the daemon is killed with
 /// SIGKILL at random moments, five times, each time restarted as systemd would.
 ///
-/// The README's delivery guarantee, asserted as it is worded: nothing is lost; a message is sent
-/// twice only if the process dies after the server accepted it and before the database recorded
-/// that; only that one message is sent again, with the same Message-ID. So every digest arrives,
-/// at most one more copy per kill, and a copy only of a message the kill left `sending`.
+/// The delivery guarantee of docs/administration.md, asserted as it is worded: nothing is lost; a
+/// message is sent twice only if the process dies after the server accepted it and before the
+/// database recorded that; only that one message is sent again, with the same Message-ID. So every
+/// digest arrives, at most one more copy per kill, and a copy only of a message the kill left
+/// `sending`.
 ///
 /// The moments: the first kill falls a random time after the start, in planning or queueing the
 /// 200 digests; the others once a random number of further messages has arrived. Two of those
