@@ -17,7 +17,7 @@ struct TrajectoryJourneyTests {
 
         r = try site.koers("preview", "--from", "2024-08-16", "--to", "2024-09-10", now: "2024-08-15")
         #expect(r.status == 0, "\(r.stderr)")
-        let welcome = "Welkomstgesprek: Sanne de Vries (startende leraar, OBS De Lichtboei) — over 2 dagen (4 september 2024)"
+        let welcome = "Welkomstgesprek: Sanne de Vries (startende leraar, OBS De Lichtboei) — 4 september 2024 (over 2 dagen)"
         #expect(r.stdout.contains("2024-09-02 08:00  Eva Bosman <e.bosman@example.org>\n  Koers: Welkomstgesprek: Sanne de Vries"), "\(r.stdout)")
         #expect(r.stdout.contains("2024-09-02 08:00  Sanne de Vries <sanne.devries@example.net>\n"), "\(r.stdout)")
         #expect(Self.unwrap(r.stdout).contains("- \(welcome)"), "\(r.stdout)")

@@ -43,7 +43,11 @@ enum PreviewCommand: Subcommand {
             try Database.backup(from: try Store(path: workspace.config.databasePath).database, to: copy)
         }
         let store = try Store(path: copy)
-        try store.setDaemonValue("planned-through", from.description)
+        // A daemon that has been running: no start, no downtime, nothing waiting from before --from.
+        try store.setPlannedThrough(from)
+        try store.setHandledAgendas(Set(workspace.agendas.map(\.id)))
+        try store.setOverviewDue(nil)
+        try store.setCatchUpAt(nil)
         let transport: any MailTransport = context.arguments.options["write"].map { FileTransport(folder: $0) } ?? FileTransport(folder: scratch + "/mail")
         let service = ReminderService(workspace: workspace, store: store, transport: transport, log: Log { _ in })
         var mails: [Mail] = []

@@ -19,6 +19,10 @@ public final class Daemon {
         self.notifier = notifier ?? SystemdNotifier(environment: environment)
     }
 
+    /// Longer without a turn than this is downtime: a running daemon wakes at least every midnight
+    /// (a day may have 25 hours), so only a stopped one, or a clock jump, is silent this long.
+    static let downtime: TimeInterval = 26 * 3600
+
     /// Runs until stopped; returns the exit status.
     public func run() -> ExitCode {
         let workspace: Workspace
@@ -41,6 +45,11 @@ public final class Daemon {
             lock = try DaemonLock.acquire(database: workspace.config.databasePath, startedAt: clock.now())
             let recovered = try store.recoverInterruptedSends()
             if recovered > 0 { log.warning("\(recovered) message(s) interrupted by a stop or crash will be sent again") }
+            if let last = try store.daemonValue("last-run").flatMap(Timestamp.parse), clock.now().timeIntervalSince(last) > Self.downtime,
+               try store.overviewDue() == nil {
+                log.notice("not run since \(Timestamp.format(last)): the Co-OP'er gets an overview at the next sending time")
+                try store.setOverviewDue(.downtime(since: last))
+            }
             service = ReminderService(workspace: workspace, store: store,
                                       transport: try MailTransportFactory.make(workspace.config, environment: environment), log: log)
         } catch let error as TransportError {
@@ -97,9 +106,13 @@ public final class Daemon {
             if let next { try? store.setDaemonValue("next-due", Timestamp.format(next)) }
             if readySent { notifier.status(status) } else { notifier.ready(status: status); readySent = true }
 
-            var reason = wakeup.wait(until: next.map(clock.realMoment(for:)))
+            // Also at midnight: "late" changes with the date on the site, and a turn a day tells the
+            // next start that this was no downtime.
+            let midnight = service.workspace.config.timeZone.moment(service.workspace.config.timeZone.localDate(of: now).adding(days: 1))
+            let wake = clock.realMoment(for: min(next ?? midnight, midnight))
+            var reason = wakeup.wait(until: wake)
             while reason == .databaseChanged, (try? store.externalChangeCounter()) == lastVersion {
-                reason = wakeup.wait(until: next.map(clock.realMoment(for:)))
+                reason = wakeup.wait(until: wake)
             }
             switch reason {
             case .stop:

@@ -41,62 +41,145 @@ public final class ReminderService {
                 sources: [trajectories.eventSource])
     }
 
-    /// Queues every reminder due at `now` that was not handled before. Reminders missed while Koers
-    /// was not running are sent if still relevant, merged into one mail per person, and recorded as
-    /// stale (never sent) when their moment has passed.
+    /// How far back the first start for an agenda looks for notices of things still ahead (a
+    /// reminder moved to before the summer holiday, for a meeting right after it).
+    static let startLookbackDays = 200
+
+    /// When mail goes out: at the sending time of a working day. A turn before it (a start at
+    /// 07:59) or on a quiet day waits for the next one; a turn later on a working day sends at once.
+    func sendingMoment(after now: Date) -> (day: LocalDate, at: Date) {
+        let config = workspace.config
+        let today = config.timeZone.localDate(of: now)
+        if !config.quietPeriods.isQuiet(today) { return (today, max(now, config.reminders.sendAt(today, in: config.timeZone))) }
+        let day = config.quietPeriods.firstWorkingDay(onOrAfter: today)
+        return (day, config.reminders.sendAt(day, in: config.timeZone))
+    }
+
+    /// The agendas whose start was dealt with. A database from before they were tracked, with a
+    /// daemon that ran, has no new agendas.
+    private func handledAgendas() throws -> Set<String> {
+        if let handled = try store.handledAgendas() { return handled }
+        return try store.plannedThrough() == nil ? [] : Set(workspace.agendas.map(\.id))
+    }
+
+    /// Queues every reminder due at `now` that was not handled before, one mail per person per day,
+    /// at the sending time.
+    ///
+    /// Reminders missed while Koers was not running (or the clock jumped) go out at the next sending
+    /// time, merged into that day's mail and worded for that day, if still relevant then; of several
+    /// notices of one thing only the latest is sent, and none after a later one already went out.
+    /// For an agenda Koers has never run on, the past is not mailed: notices of milestones and events
+    /// still ahead go out, the rest is the Co-OP'er's overview, so she can bring the recorded state up
+    /// to date before anyone is reminded of steps that may long be done.
     @discardableResult
     public func enqueueDue(now: Date) throws -> (queued: Int, stale: Int) {
         let config = workspace.config
         let today = config.timeZone.localDate(of: now)
-        let from = try store.daemonValue("planned-through").flatMap { LocalDate($0) } ?? today
+        let plannedThrough = try store.plannedThrough()
+        let handledAgendas = try handledAgendas()
         let set = try AgendaSet(workspace: workspace, store: store)
         let trajectories = try TrajectoryBook(workspace: workspace, store: store)
-        let due = planner(trajectories).reminders(for: set, config: config, from: min(from, today), through: today, now: now)
-            .filter { $0.sendAt <= now }
-        let handled = try store.handledReminderKeys(due.map(\.key))
-        let fresh = due.filter { !handled.contains($0.key) }
-        let stale = fresh.filter { $0.relevantThrough < today }
-        try store.recordStale(stale.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
+        let planner = planner(trajectories)
+        let newAgendas = set.entries.filter { !handledAgendas.contains($0.agenda.id) }
 
-        var relevant = fresh.filter { $0.relevantThrough >= today }
-        for i in relevant.indices { relevant[i].sendOn = today }
-        var digests = Digest.group(relevant)
+        var candidates: [String: Reminder] = [:]
+        for r in planner.reminders(for: set, config: config, from: min(plannedThrough ?? today, today), through: today, now: now)
+        where r.sendAt <= now { candidates[r.key] = r }
+        var startSkipped: [Reminder] = []
+        if !newAgendas.isEmpty {
+            var past = planner
+            if plannedThrough != nil { past.sources = [] }
+            for r in past.reminders(for: AgendaSet(entries: newAgendas), config: config,
+                                    from: today.adding(days: -Self.startLookbackDays), through: today, now: now)
+            where r.sendAt <= now && candidates[r.key] == nil {
+                if r.kind == .milestoneAhead || r.kind == .eventAhead { candidates[r.key] = r } else { startSkipped.append(r) }
+            }
+        }
+        let handled = try store.handledReminderKeys(Array(candidates.keys) + startSkipped.map(\.key))
+        let fresh = candidates.values.filter { !handled.contains($0.key) }.sorted(by: Reminder.ordered)
+        startSkipped.removeAll { handled.contains($0.key) }
+
+        // Of several notices of one thing to one person, the latest; none after a later one was sent.
+        var latest = try store.latestHandledDays(about: Set(fresh.map(\.about)))
+        for r in fresh { latest[r.about] = max(latest[r.about] ?? r.sendOn, r.sendOn) }
+        let superseded = fresh.filter { latest[$0.about]! > $0.sendOn }
+        let current = fresh.filter { latest[$0.about]! == $0.sendOn }
+
+        let sending = sendingMoment(after: now)
+        let working = sending.at <= now
+        let outdated = current.filter { $0.sendOn < today && $0.relevantThrough < sending.day }
+        var waiting = current.filter { $0.sendOn < today && $0.relevantThrough >= sending.day && !working }
+        var byPerson = Dictionary(grouping: current.filter { $0.sendOn == today || ($0.relevantThrough >= sending.day && working) },
+                                  by: \.personID)
+        // One mail per person per day: what comes up after someone's mail of today waits for the next.
+        let startOfToday = config.timeZone.moment(today)
+        for person in byPerson.keys.sorted() where try store.hasDigest(for: person, queuedSince: startOfToday) {
+            waiting += byPerson.removeValue(forKey: person) ?? []
+        }
+        let ready = byPerson.values.flatMap { $0 }
+        var digests = Digest.group(ready.map { var r = $0; r.sendOn = today; return r })
+
+        let owed = try store.overviewDue() ?? (newAgendas.isEmpty ? nil : .start(agendas: newAgendas.map(\.agenda.id)))
+        let coordinators = config.people(holding: config.reminders.coordinatorRole)
         let failures = try store.unreportedFailures()
-        var queued = 0
-        if !failures.isEmpty, !config.quietPeriods.isQuiet(today), now >= config.reminders.sendAt(today, in: config.timeZone) {
-            // Failures alone make a mail only at the usual time on a working day, and only for a
-            // Co-OP'er who has had no mail today; otherwise they wait for her next digest.
-            for coordinator in config.people(holding: config.mail.replyToRole)
-            where !digests.contains(where: { $0.personID == coordinator.id }) {
-                if try store.hasMessage(for: coordinator.id, queuedSince: config.timeZone.moment(today)) { continue }
+        if working && (owed != nil || !failures.isEmpty) {
+            // An overview, or failures alone, make a mail only at the sending time and only for a
+            // Co-OP'er who has had no mail today; otherwise they wait for her next one.
+            for coordinator in coordinators where !digests.contains(where: { $0.personID == coordinator.id }) {
+                if try store.hasDigest(for: coordinator.id, queuedSince: startOfToday) { continue }
                 digests.append(Digest(personID: coordinator.id, sendOn: today, sendAt: now, groups: []))
             }
         }
+
+        let stale = superseded + outdated + startSkipped
+        try store.recordStale(stale.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
+        let plannedOn = Dictionary(fresh.map { ($0.key, $0.sendOn) }, uniquingKeysWith: { a, _ in a })
         let mail = ReminderMail(config: config)
-        for digest in digests {
+        var queued = 0
+        var overviewQueued = false
+        for digest in digests.sorted(by: { $0.personID < $1.personID }) {
             let keys = digest.reminders.map(\.key).sorted()
             guard let person = trajectories.recipient(digest.personID) else {
                 log.warning("\(keys.count) reminder(s) for a person no longer in the configuration or a trajectory recorded as stale")
                 try store.recordStale(digest.reminders.map { (key: $0.key, sendOn: $0.sendOn) }, at: now)
                 continue
             }
-            let isCoordinator = person.roles.contains(config.mail.replyToRole)
+            let isCoordinator = coordinators.contains { $0.id == person.id }
             let reported = isCoordinator ? failures : []
+            let overview = isCoordinator && working ? owed : nil
+            let sections = overview.map {
+                StartOverview(config: config, set: set, trajectories: trajectories, planner: planner, now: now, day: today,
+                              sent: ready, notSent: stale).sections(for: $0)
+            } ?? []
             let content = (keys + reported.map { "failed:\($0.id)" }).joined(separator: ",")
-            let key = "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
+            let key = overview == nil ? "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
+                                      : "overview|\(person.id)|\(today)"
             let message = mail.message(for: person, digest: digest,
                                        failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
-                                       date: now, key: key)
+                                       sections: sections, date: now, key: key)
             let bytes = try MessageBuilder.build(message, timeZone: config.timeZone.timeZone)
-            observer?(person, message, digest.reminders.map(\.title))
+            observer?(person, message, digest.reminders.map { ReminderMail.heading($0, on: today) })
             if try store.enqueue(.init(key: key, person: person.id, recipient: person.email, subject: message.subject,
-                                       message: bytes, messageID: message.messageID, reminderKeys: keys, sendOn: today), at: now) {
+                                       message: bytes, messageID: message.messageID, reminderKeys: keys, sendOn: today,
+                                       plannedOn: plannedOn), at: now) {
                 queued += 1
             }
+            overviewQueued = overviewQueued || overview != nil
             if !reported.isEmpty { try store.markReported(reported.map(\.id), at: now) }
         }
-        try store.setDaemonValue("planned-through", today.description)
-        if queued > 0 || !stale.isEmpty { log.info("queued \(queued) message(s) for \(relevant.count) reminder(s); \(stale.count) stale reminder(s) recorded") }
+        // An agenda's start is dealt with once its first sending time came: before that, each turn
+        // looks at its past again. An overview not delivered (her mail of today went already) waits.
+        if working {
+            if owed != nil && coordinators.isEmpty { log.warning("an overview is due, but nobody holds the role \(config.reminders.coordinatorRole)") }
+            try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
+            try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
+        }
+        try store.setCatchUpAt(waiting.isEmpty ? nil : (working ? nextMailMoment(after: now) : sending.at))
+        try store.setPlannedThrough(waiting.map(\.sendOn).min().map { min($0, today) } ?? today)
+        if queued > 0 || !stale.isEmpty || !waiting.isEmpty {
+            log.info("queued \(queued) message(s) for \(ready.count) reminder(s); \(stale.count) stale reminder(s) recorded; "
+                     + "\(waiting.count) waiting for the sending time")
+        }
         return (queued, stale.count)
     }
 
@@ -157,7 +240,13 @@ public final class ReminderService {
         let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
         let report = reportSchedule.next(after: now)?.sendAt
         let retention = try nextRetentionMoment(after: now)
-        return [planned, retry, failureReport, report, retention].compactMap { $0 }.min()
+        let catchUp = try store.catchUpAt().flatMap { $0 > now ? $0 : nil }
+        // An overview still owed after a turn waits for a sending time: today's if it is still to
+        // come, else (her mail of today went already) the next.
+        let owed = try store.overviewDue() != nil || !Set(workspace.agendas.map(\.id)).isSubset(of: try handledAgendas())
+        let sending = sendingMoment(after: now)
+        let overview = owed ? (sending.at > now ? sending.at : nextMailMoment(after: now)) : nil
+        return [planned, retry, failureReport, report, retention, catchUp, overview].compactMap { $0 }.min()
     }
 
     /// The usual sending time on the first working day whose sending time is after `now`.

@@ -17,9 +17,32 @@ public struct DatedEvent: Sendable, Hashable {
     public var personIDs: [String]
     /// When before `date` the reminders go out.
     public var leadTimes: [LeadTime]
+    /// What happens, in the source's words (a trajectory template's description of the event).
+    public var description: String?
+    /// Who takes part, with names, for the mail: "Sanne de Vries (startende leraar), mentor Piet Smit".
+    public var participants: String?
+    /// Why each person in `personIDs` receives it ("U ontvangt dit als mentor van Sanne de Vries.");
+    /// role holders get the reason their role gives.
+    public var reasons: [String: String]
+    /// The person the event is about, addressed directly, with the title as they read it.
+    public var addressee: Addressee?
+
+    public struct Addressee: Sendable, Hashable {
+        public var personID: String
+        /// "Uw welkomstgesprek".
+        public var title: String
+        public var reason: String
+
+        public init(personID: String, title: String, reason: String) {
+            self.personID = personID
+            self.title = title
+            self.reason = reason
+        }
+    }
 
     public init(source: String, id: String, title: String, date: LocalDate, theme: String? = nil,
-                roles: [String] = [], personIDs: [String] = [], leadTimes: [LeadTime]) {
+                roles: [String] = [], personIDs: [String] = [], leadTimes: [LeadTime], description: String? = nil,
+                participants: String? = nil, reasons: [String: String] = [:], addressee: Addressee? = nil) {
         self.source = source
         self.id = id
         self.title = title
@@ -28,6 +51,10 @@ public struct DatedEvent: Sendable, Hashable {
         self.roles = roles
         self.personIDs = personIDs
         self.leadTimes = leadTimes
+        self.description = description
+        self.participants = participants
+        self.reasons = reasons
+        self.addressee = addressee
     }
 }
 

@@ -10,20 +10,32 @@ extension Planner {
             let occurrences = milestone.occurrences(through: occurrenceLimit(milestone, of: entry, span: span, plan: plan))
             let linked = milestone.steps.isEmpty ? [:]
                 : MilestoneView.assign(milestone.steps, of: entry, to: occurrences, moment: plan.now, today: plan.today)
-            let people = plan.recipients.people(holding: milestone.roles.map(\.role) + [rules.coordinatorRole])
+            let coordinatorName = ReminderText.roleName(rules.coordinatorRole, in: agenda)
+            let duties = Dictionary(milestone.roles.map { ($0.role, $0.duty) }, uniquingKeysWith: { a, _ in a })
+            let recipients = plan.recipients
+            let people = { recipients.holders(of: milestone.roles.map(\.role) + [rules.coordinatorRole]) { role in
+                duties[role].map { ReminderText.member(of: ReminderText.roleName(role, in: agenda), doing: $0, what: "deze mijlpaal") }
+                    ?? "U ontvangt dit als \(coordinatorName): u hoort van elke mijlpaal."
+            } }
             let theme = themeTitle(of: milestone, in: agenda)
             for (index, occurrence) in occurrences.enumerated() {
                 let steps = linked[index] ?? []
                 if !steps.isEmpty && steps.allSatisfy({ !$0.statusValue.isOpen }) { continue }
                 let first = occurrence.firstDay
                 let subject = "\(milestone.id)@\(occurrence)"
+                let title = ReminderText.oneLine(milestone.title).line
+                let open = steps.filter(\.statusValue.isOpen)
+                let action = (occurrence.firstDay == occurrence.lastDay
+                    ? "Dit staat op \(ReminderText.day(first))."
+                    : "Dit staat in \(occurrence.dutch) en begint \(ReminderText.day(first)).")
+                    + (open.isEmpty ? "" : " Wat ervoor af moet zijn: " + open.map { "\($0.key) (\($0.statusValue.dutch))" }.joined(separator: ", ") + ".")
                 for lead in rules.milestoneLeadTimes {
                     let sendOn = shiftedBefore(lead.before(first, quiet: quiet))
-                    add(.milestoneAhead, origin: agenda.id, subject: subject, occurrence: lead.description, to: people,
-                        sendOn: sendOn, themeTitle: theme,
-                        title: "\(ReminderText.oneLine(milestone.title).line) — \(ReminderText.distance(from: sendOn, to: first)) (\(occurrence.dutch))",
-                        detail: milestoneDetail(milestone, steps: steps, in: agenda),
-                        eventDate: first, relevantThrough: first.adding(days: -1), into: &plan)
+                    add(Notice(kind: .milestoneAhead, origin: agenda.id, subject: subject, occurrence: lead.description, sendOn: sendOn,
+                               themeTitle: theme, title: "\(title) — \(occurrence.dutch)", action: action,
+                               detail: milestoneDetail(milestone, steps: steps, in: agenda), countdownTo: first,
+                               eventDate: first, relevantThrough: first),
+                        sendOn: sendOn, to: people(), into: &plan)
                 }
             }
         }

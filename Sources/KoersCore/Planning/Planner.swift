@@ -42,7 +42,7 @@ public struct Planner: Sendable {
     private func plan(_ set: AgendaSet, config: Config, from: LocalDate, through: LocalDate, now: Date) -> [String: Reminder] {
         guard from <= through else { return [:] }
         var plan = Plan(from: from, through: through, now: now, today: timeZone.localDate(of: now),
-                        recipients: Recipients(config))
+                        recipients: Recipients(config), roleNames: Self.roleNames(set))
         for entry in set.entries {
             planMilestones(of: entry, into: &plan)
             planSteps(of: entry, into: &plan)
@@ -75,26 +75,60 @@ public struct Planner: Sendable {
         return nil
     }
 
+    /// The names the loaded agendas give their roles (the first agenda naming a role wins).
+    static func roleNames(_ set: AgendaSet) -> [String: String] {
+        var names: [String: String] = [:]
+        for role in set.entries.flatMap(\.agenda.roles) where names[role.id] == nil { names[role.id] = role.name }
+        return names
+    }
+
     /// `date` moved to the last working day on or before it: for reminders that announce something.
     func shiftedBefore(_ date: LocalDate) -> LocalDate { quiet.lastWorkingDay(onOrBefore: date) }
 
     /// `date` moved to the first working day on or after it: for escalations and half-year starts.
     func shiftedAfter(_ date: LocalDate) -> LocalDate { quiet.firstWorkingDay(onOrAfter: date) }
 
-    /// Builds a reminder for each person, when `sendOn` is in the window.
-    func add(_ kind: Reminder.Kind, origin: String, subject: String, occurrence: String, to people: [String],
-             sendOn: LocalDate, themeTitle: String?, title: @autoclosure () -> String, detail: @autoclosure () -> String?,
-             eventDate: LocalDate, relevantThrough: LocalDate, into plan: inout Plan) {
-        guard plan.covers(sendOn), !people.isEmpty else { return }
+    /// What every reminder about one thing shares, whoever receives it.
+    struct Notice {
+        var kind: Reminder.Kind
+        var origin: String
+        var subject: String
+        var occurrence: String
+        var sendOn: LocalDate
+        var themeTitle: String?
+        var title: String
+        var action: String
+        var detail: String?
+        var countdownTo: LocalDate? = nil
+        var eventDate: LocalDate
+        var relevantThrough: LocalDate
+    }
+
+    /// Builds the notice for each recipient, when `sendOn` is in the window. The texts are
+    /// autoclosures: most notices fall outside the window and are never worded.
+    func add(_ notice: @autoclosure () -> Notice, sendOn: LocalDate, to recipients: @autoclosure () -> [Recipient],
+             into plan: inout Plan) {
+        guard plan.covers(sendOn) else { return }
+        let recipients = recipients()
+        guard !recipients.isEmpty else { return }
+        let notice = notice()
         let sendAt = rules.sendAt(sendOn, in: timeZone)
-        let title = title(), detail = detail()
-        for person in people {
-            let reminder = Reminder(kind: kind, origin: origin, subject: subject, occurrence: occurrence, personID: person,
-                                    sendOn: sendOn, sendAt: sendAt, themeTitle: themeTitle, title: title, detail: detail,
-                                    eventDate: eventDate, relevantThrough: relevantThrough)
+        for recipient in recipients {
+            let reminder = Reminder(kind: notice.kind, origin: notice.origin, subject: notice.subject, occurrence: notice.occurrence,
+                                    personID: recipient.id, sendOn: sendOn, sendAt: sendAt, themeTitle: notice.themeTitle,
+                                    title: notice.title, action: notice.action, reason: recipient.reason,
+                                    detail: notice.detail, countdownTo: notice.countdownTo, eventDate: notice.eventDate,
+                                    relevantThrough: notice.relevantThrough)
             if plan.reminders[reminder.key] == nil { plan.reminders[reminder.key] = reminder }
         }
     }
+}
+
+/// One person a notice goes to, and why: the mail says so.
+struct Recipient: Sendable, Equatable {
+    var id: String
+    /// Dutch: "u hoort bij Schoolopleiders, die deze stap uitvoert".
+    var reason: String
 }
 
 /// The window being planned and what has been found so far.
@@ -105,6 +139,8 @@ struct Plan {
     /// The local day of `now`.
     let today: LocalDate
     let recipients: Recipients
+    /// Role id → the name the agendas give it, for roles an event names.
+    let roleNames: [String: String]
     var reminders: [String: Reminder] = [:]
 
     func covers(_ day: LocalDate) -> Bool { from <= day && day <= through }
@@ -125,5 +161,15 @@ struct Recipients {
         var ids = Set(people)
         for role in roles { ids.formUnion(holders[role] ?? []) }
         return ids.sorted()
+    }
+
+    /// Everyone holding any of `roles`, each once, sorted by id, with the reason `because` gives for
+    /// the first of the roles (in the order given) that they hold.
+    func holders(of roles: [String], because: (String) -> String) -> [Recipient] {
+        var found: [String: Recipient] = [:]
+        for role in roles {
+            for id in holders[role] ?? [] where found[id] == nil { found[id] = Recipient(id: id, reason: because(role)) }
+        }
+        return found.keys.sorted().map { found[$0]! }
     }
 }

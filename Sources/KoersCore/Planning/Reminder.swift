@@ -38,20 +38,30 @@ public struct Reminder: Sendable, Hashable {
     public var occurrence: String
     /// The theme (waarborg) title the digest groups it under; nil for "Algemeen".
     public var themeTitle: String?
-    /// Dutch one-line text for the mail, e.g. "Zelfscan Samen Opleiden (tweejaarlijks) — over 2 weken (september 2024)".
+    /// Dutch, one line, and still true when read a day later: what it is about and its date, e.g.
+    /// "LO-A3 Netwerk opzetten — nog open, uiterlijk 15 oktober 2024". A one-item digest's subject.
     public var title: String
-    /// Optional Dutch explanation: roles, status, the step's full text. Never addresses.
+    /// What the reader must do, and by which day, in Dutch sentences.
+    public var action: String
+    /// Why this reader receives it: the role, or the part they take in a trajectory.
+    public var reason: String
+    /// Optional Dutch context: the step's full text, its plan and status, who else takes part.
+    /// Never addresses.
     public var detail: String?
+    /// The mail counts down to this day on the day it is sent ("over 2 weken"), so a late or
+    /// caught-up mail never says what was true on another day. Nil when there is nothing ahead.
+    public var countdownTo: LocalDate?
     /// The moment it is about: a milestone occurrence's first day, a step's deadline (its own
     /// date, else the end of its half-year: `Step.deadline`), an event's date.
     public var eventDate: LocalDate
     /// The last day on which sending it still makes sense, for catching up after downtime:
-    /// the day before the milestone or event; the deadline for a half-year reminder; for an
+    /// the day of the milestone or event; the deadline for a half-year reminder; for an
     /// escalation the day before the next one (or the repeat interval after it, for the last).
     public var relevantThrough: LocalDate
 
     public init(kind: Kind, origin: String, subject: String, occurrence: String, personID: String,
-                sendOn: LocalDate, sendAt: Date, themeTitle: String?, title: String, detail: String?,
+                sendOn: LocalDate, sendAt: Date, themeTitle: String?, title: String,
+                action: String = "", reason: String = "", detail: String?, countdownTo: LocalDate? = nil,
                 eventDate: LocalDate, relevantThrough: LocalDate) {
         self.kind = kind
         self.key = Self.key(kind: kind, origin: origin, subject: subject, occurrence: occurrence, personID: personID)
@@ -63,9 +73,26 @@ public struct Reminder: Sendable, Hashable {
         self.occurrence = occurrence
         self.themeTitle = themeTitle
         self.title = title
+        self.action = action
+        self.reason = reason
         self.detail = detail
+        self.countdownTo = countdownTo
         self.eventDate = eventDate
         self.relevantThrough = relevantThrough
+    }
+
+    /// What it is about, for whom: reminders with the same `about` are notices of one thing to one
+    /// person, which must arrive in the order of their days (the 8-week notice before the 2-week one).
+    public var about: String { Self.about(ofKey: key)! }
+
+    /// `about` read back from a key, for the reminder log: `origin:subject|person`, and for an event
+    /// its date too (`origin:subject@2024-10-03|person`), because an event moved to another day is
+    /// another thing to hear about. Nil for keys that are not a reminder's (a report's).
+    public static func about(ofKey key: String) -> String? {
+        let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return nil }
+        let day = parts[0] == Kind.eventAhead.rawValue ? parts[2].split(separator: "/").first.map { "@\($0)" } ?? "" : ""
+        return "\(parts[1])\(day)|\(parts[3])"
     }
 
     public static func key(kind: Kind, origin: String, subject: String, occurrence: String, personID: String) -> String {

@@ -39,6 +39,29 @@ enum ReminderText {
         }
     }
 
+    /// Why a holder of a role receives a notice: "U ontvangt dit omdat u bij Schoolopleiders hoort,
+    /// die deze stap uitvoert."
+    static func member(of role: String, doing duty: Duty, what: String = "deze stap") -> String {
+        let does = switch duty {
+        case .executes: "\(what) uitvoert"
+        case .proposes: "voor \(what) een voorstel doet"
+        case .decides: "over \(what) besluit"
+        case .consulted: "bij \(what) wordt geraadpleegd"
+        case .informed: "over \(what) wordt geïnformeerd"
+        }
+        return "U ontvangt dit omdat u bij \(role) hoort, die \(does)."
+    }
+
+    /// Why the coordinator receives a notice about a step late by a week.
+    static func coordinator(_ role: String) -> String {
+        "U ontvangt dit als \(role): u houdt de voortgang van de agenda bij."
+    }
+
+    /// Why the coordinator receives a late step's escalation when no role decides on its activity.
+    static func coordinatorForDeciders(_ role: String) -> String {
+        "U ontvangt dit als \(role), omdat geen rol over deze activiteit besluit."
+    }
+
     /// "Schoolleiders (stelt voor), Directieteam (besluit)".
     static func duties(_ duties: [RoleDuty], in agenda: Agenda) -> String {
         duties.map { "\(roleName($0.role, in: agenda)) (\($0.duty.dutch))" }.joined(separator: ", ")

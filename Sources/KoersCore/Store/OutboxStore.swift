@@ -32,9 +32,12 @@ extension Store {
         public var messageID: String
         public var reminderKeys: [String]
         public var sendOn: LocalDate
+        /// The day the planner gave each reminder, when it differs from `sendOn` (a reminder caught
+        /// up after downtime): what keeps notices of one thing in order.
+        public var plannedOn: [String: LocalDate]
 
         public init(key: String, person: String, recipient: String, subject: String, message: [UInt8],
-                    messageID: String, reminderKeys: [String], sendOn: LocalDate) {
+                    messageID: String, reminderKeys: [String], sendOn: LocalDate, plannedOn: [String: LocalDate] = [:]) {
             self.key = key
             self.person = person
             self.recipient = recipient
@@ -43,6 +46,7 @@ extension Store {
             self.messageID = messageID
             self.reminderKeys = reminderKeys
             self.sendOn = sendOn
+            self.plannedOn = plannedOn
         }
     }
 
@@ -69,8 +73,11 @@ extension Store {
                       .text(new.messageID), stamp, stamp])
             let id = database.lastInsertRowID
             for key in new.reminderKeys {
-                try database.run("INSERT OR IGNORE INTO reminder (key, outbox_id, status, send_on, recorded_at) VALUES (?, ?, 'queued', ?, ?)",
-                                 [.text(key), .integer(id), .text(new.sendOn.description), stamp])
+                try database.run("""
+                    INSERT OR IGNORE INTO reminder (key, outbox_id, status, send_on, recorded_at, about, planned_on)
+                    VALUES (?, ?, 'queued', ?, ?, ?, ?)
+                    """, [.text(key), .integer(id), .text(new.sendOn.description), stamp, Self.about(ofReminderKey: key),
+                          .text((new.plannedOn[key] ?? new.sendOn).description)])
             }
             return true
         }
@@ -81,8 +88,11 @@ extension Store {
     public func recordStale(_ keys: [(key: String, sendOn: LocalDate)], at now: Date) throws {
         try write {
             for item in keys {
-                try database.run("INSERT OR IGNORE INTO reminder (key, outbox_id, status, send_on, recorded_at) VALUES (?, NULL, 'stale', ?, ?)",
-                                 [.text(item.key), .text(item.sendOn.description), .text(Timestamp.format(now))])
+                try database.run("""
+                    INSERT OR IGNORE INTO reminder (key, outbox_id, status, send_on, recorded_at, about, planned_on)
+                    VALUES (?, NULL, 'stale', ?, ?, ?, ?)
+                    """, [.text(item.key), .text(item.sendOn.description), .text(Timestamp.format(now)),
+                          Self.about(ofReminderKey: item.key), .text(item.sendOn.description)])
             }
         }
     }

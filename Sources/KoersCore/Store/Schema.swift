@@ -71,6 +71,7 @@ enum Schema {
         trajectoriesMigration,
         measurementsMigration,
         scansMigration,
+        Store.reminderOrderMigration,
     ]
 
     static let migrator = Migrator(migrations)

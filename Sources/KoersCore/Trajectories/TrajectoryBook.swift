@@ -5,6 +5,8 @@ public struct TrajectoryBook: Sendable {
     let templates: [String: TrajectoryTemplate]
     let done: [String: [String: LocalDate]]
     let config: Config
+    /// The names the agendas give the roles trajectory events name (`directies`).
+    let roleNames: [String: String]
 
     public init(workspace: Workspace, store: Store) throws {
         self.init(trajectories: try store.trajectories(), done: try store.doneOccurrences(), workspace: workspace)
@@ -15,6 +17,9 @@ public struct TrajectoryBook: Sendable {
         self.templates = Dictionary(workspace.trajectoryTemplates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.done = done
         self.config = workspace.config
+        var names: [String: String] = [:]
+        for role in workspace.agendas.flatMap(\.roles) where names[role.id] == nil { names[role.id] = role.name }
+        self.roleNames = names
     }
 
     public func template(of trajectory: Trajectory) -> TrajectoryTemplate? { templates[trajectory.template] }
@@ -30,7 +35,7 @@ public struct TrajectoryBook: Sendable {
             guard let template = template(of: t), let plan = plan(of: t) else { return nil }
             return .init(trajectory: t, template: template, plan: plan,
                          schoolName: config.schools.first { $0.id == t.school }?.name ?? t.school)
-        }, config: config)
+        }, config: config, roleNames: roleNames)
     }
 
     /// Who a reminder's person id stands for: someone in the configuration, else the starter or

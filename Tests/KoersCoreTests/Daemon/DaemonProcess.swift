@@ -48,6 +48,17 @@ final class DaemonProcess {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Makes the database that of a daemon that has been running, its last turn at `at`, having
+    /// handled every reminder through `through`: no first start, and (with `at` within a day of the
+    /// next start) no downtime.
+    func markRunning(through day: String, at moment: String? = nil) throws {
+        let workspace = try Workspace.load(configPath: config, environment: [:])
+        let store = try Store(path: workspace.config.databasePath)
+        try store.setPlannedThrough(LocalDate(day)!)
+        try store.setHandledAgendas(Set(workspace.agendas.map(\.id)))
+        if let moment { try store.setDaemonValue("last-run", Timestamp.format(Timestamp.parse(moment)!)) }
+    }
+
     /// Runs a one-off koers command on this installation; returns its exit status.
     @discardableResult
     func cli(_ arguments: [String]) throws -> Int32 {

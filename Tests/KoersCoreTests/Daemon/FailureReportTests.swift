@@ -25,8 +25,8 @@ struct FailureReportTests {
                              message: Array("Subject: Herinnering\r\n\r\nTekst\r\n".utf8), messageID: "\(key)@koers.example",
                              reminderKeys: [key + "|r"], sendOn: LocalDate("2024-09-03")!)
         }
-        try store.enqueue(message("p", "p.smit", "p.smit@example.org"), at: sent)
-        try store.enqueue(message("c", "c.jansen", "c.jansen@example.org"), at: sent)
+        try store.enqueue(message("digest|p.smit|2024-09-03|1", "p.smit", "p.smit@example.org"), at: sent)
+        try store.enqueue(message("digest|c.jansen|2024-09-03|1", "c.jansen", "c.jansen@example.org"), at: sent)
         let refused = try #require(try store.dueMessages(at: sent).first { $0.person == "p.smit" })
         try store.markSending(refused.id)
         try store.markFailed(refused.id, response: "550 5.1.1 Recipient address rejected")

@@ -9,10 +9,11 @@ import Testing
 ///
 /// Expected: after a forward jump, what is still relevant is sent (one digest per person) and
 /// what went stale is recorded, never sent; after a backward jump nothing is sent again (the
-/// reminder keys are handled). Every reminder of the period is handled exactly once.
+/// reminder keys are handled). Every reminder of the period is handled exactly once. The
+/// installation is a daemon that has been running (its first start is `StartOverviewTests`).
 ///
 /// What happens (the bundled agenda with the demo history): on 29 August 2024 at 08:00 ten people
-/// are reminded of the September zelfscan ("over 3 dagen", relevant through 31 August); on
+/// are reminded of the September zelfscan ("over 3 dagen", relevant through 1 September); on
 /// 6 September seven of the yearly report with feedforward (relevant until November); on
 /// 9 September the Co-OP'er of the overdue step KC-C4.
 @Suite("Fault: the clock jumps forward and back", .serialized)
@@ -37,6 +38,7 @@ struct ClockJumpFaultTests {
         let store = try Store(path: workspace.config.databasePath)
         let service = ReminderService(workspace: workspace, store: store,
                                       transport: FileTransport(folder: installation.folder + "/mail"), log: Log { _ in })
+        try installation.markRunning(through: "2024-08-28")
         /// One round of the daemon at `now`: plan and queue, then send.
         func round(_ now: Date) throws -> Round {
             let (queued, stale) = try service.enqueueDue(now: now)
@@ -73,13 +75,16 @@ struct ClockJumpFaultTests {
     @Test("koers run restarted twelve days later catches up in one digest per person, and restarted a day earlier sends nothing again")
     func jumpsAcrossRestarts() throws {
         let daemon = try DaemonProcess(mail: DaemonProcess.fileMail)
+        try daemon.markRunning(through: "2024-08-28", at: "2024-08-28T23:00:00+02:00")
         try daemon.start(now: "2024-08-29T07:59:57+02:00")
         #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 10 }, "\(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(limit: 60) == 0)
 
+        // Twelve days without a turn: downtime, so the Co-OP'er's mail of the day is her overview.
         try daemon.start(now: "2024-09-10T12:00:00+02:00")
         #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 17 }, "\(daemon.log)")
+        #expect(try daemon.outboxMessages().filter { $0.key.hasPrefix("overview|c.jansen|2024-09-10") }.count == 1)
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(limit: 60) == 0)
 

@@ -12,7 +12,8 @@ struct EventSourceTests {
         let source = FakeEventSource(all: [
             DatedEvent(source: "trajectory:start-2024-sanne", id: "gesprek-1", title: "Startgesprek met de nieuwe leraar",
                        date: d("2024-10-28"), theme: "Lerende leraar", roles: ["schoolopleiders"], personIDs: ["p.smit"],
-                       leadTimes: [.weeks(1), .workingDays(2)]),
+                       leadTimes: [.weeks(1), .workingDays(2)], description: "Kennismaking en afspraken.",
+                       participants: "Sanne de Vries (startende leraar)", reasons: ["p.smit": "U ontvangt dit als mentor van Sanne de Vries."]),
             DatedEvent(source: "trajectory:start-2024-sanne", id: "gesprek-2", title: "Tweede gesprek",
                        date: d("2025-06-02"), roles: ["co-oper"], leadTimes: [.weeks(1)]),
         ])
@@ -29,8 +30,14 @@ struct EventSourceTests {
             "2024-10-18 s.vos 2024-10-28/1w",
         ])
         #expect(all[0].key == "eventAhead|trajectory:start-2024-sanne:gesprek-1|2024-10-28/2wd|p.smit")
-        #expect(all[0].title == "Startgesprek met de nieuwe leraar — over 11 dagen (28 oktober 2024)")
+        #expect(all[0].title == "Startgesprek met de nieuwe leraar — 28 oktober 2024")
+        #expect(ReminderMail.heading(all[0], on: all[0].sendOn) == "Startgesprek met de nieuwe leraar — 28 oktober 2024 (over 11 dagen)")
         #expect(all[0].themeTitle == "Lerende leraar")
+        #expect(all[0].action == "Dit staat op 28 oktober 2024. Zet het in uw agenda en bereid het voor.")
+        #expect(all[0].detail == "Kennismaking en afspraken. Met: Sanne de Vries (startende leraar).", "what the event is, and with whom")
+        #expect(all[0].reason == "U ontvangt dit als mentor van Sanne de Vries.")
+        #expect(all.first { $0.personID == "s.vos" }?.reason == "U ontvangt dit omdat u bij schoolopleiders hoort, die hierbij aanwezig is.",
+                "a role by its id when no loaded agenda names it")
         #expect(all[0].origin == "trajectory:start-2024-sanne")
     }
 

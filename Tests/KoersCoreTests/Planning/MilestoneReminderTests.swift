@@ -24,13 +24,19 @@ struct MilestoneReminderTests {
         }
         let first = try #require(scan.first { $0.personID == "c.jansen" && $0.occurrence == "2w" })
         #expect(first.key == "milestoneAhead|ook-sop:zelfscan@2024-09|2w|c.jansen")
-        #expect(first.title == "Zelfscan Samen Opleiden (tweejaarlijks) — over 2 weken (september 2024)")
+        #expect(first.title == "Zelfscan Samen Opleiden (tweejaarlijks) — september 2024")
+        #expect(ReminderMail.heading(first, on: first.sendOn) == "Zelfscan Samen Opleiden (tweejaarlijks) — september 2024 (over 2 weken)")
+        #expect(first.action.hasPrefix("Dit staat in september 2024 en begint 1 september 2024."))
+        #expect(first.reason == "U ontvangt dit omdat u bij Co-OP'er (coördinator opleiden) hoort, die over deze mijlpaal wordt geïnformeerd.")
+        let directie = try #require(scan.first { $0.personID == "a.dewit" && $0.occurrence == "2w" })
+        #expect(directie.reason == "U ontvangt dit omdat u bij Directies hoort, die deze mijlpaal uitvoert.")
         #expect(first.themeTitle == "Kwaliteitscultuur")
         #expect(first.eventDate == d("2024-09-01"))
-        #expect(first.relevantThrough == d("2024-08-31"))
+        #expect(first.relevantThrough == d("2024-09-01"), "still worth sending on the morning it begins")
         #expect(first.sendAt == PlanningFixture.moment("2024-08-16T08:00:00+02:00"))
-        #expect(scan.first { $0.occurrence == "8w" }?.title.hasSuffix("over 8 weken (september 2024)") == true)
-        #expect(scan.first { $0.occurrence == "2wd" }?.title.hasSuffix("over 3 dagen (september 2024)") == true)
+        let eightWeeks = try #require(scan.first { $0.occurrence == "8w" }), twoDays = try #require(scan.first { $0.occurrence == "2wd" })
+        #expect(ReminderMail.heading(eightWeeks, on: eightWeeks.sendOn).hasSuffix("september 2024 (over 8 weken)"))
+        #expect(ReminderMail.heading(twoDays, on: twoDays.sendOn).hasSuffix("september 2024 (over 3 dagen)"))
     }
 
     @Test("In the summer holiday a 'before' reminder moves to the last working day before it")
@@ -42,7 +48,8 @@ struct MilestoneReminderTests {
         let scan = all.reminders(about: "zelfscan@2024-09").filter { $0.personID == "c.jansen" }
         #expect(scan.sendDays == ["2024-07-05", "2024-07-18", "2024-07-19"])
         #expect(scan.map(\.occurrence) == ["8w", "2wd", "2w"])
-        #expect(scan.last?.title == "Zelfscan Samen Opleiden (tweejaarlijks) — over 6 weken (september 2024)")
+        let last = try #require(scan.last)
+        #expect(ReminderMail.heading(last, on: last.sendOn) == "Zelfscan Samen Opleiden (tweejaarlijks) — september 2024 (over 6 weken)")
     }
 
     @Test("In the autumn holiday a 'before' reminder moves to the last working day before it")

@@ -30,10 +30,19 @@ struct StepReminderTests {
         ])
         #expect(a1.map(\.occurrence) == ["2024-H1", "2024-H1", "2024-H1#1", "2024-H1#2", "2024-H1#3"])
         #expect(a1[2].key == "overdueToCoordinator|mini:LL-A1|2024-H1#1|c.jansen")
-        #expect(a1[0].title == "LL-A1 Oriëntatie — gepland voor 2024 eerste half jaar")
-        #expect(a1[1].title == "LL-A1 Oriëntatie — nog open, uiterlijk 30 juni 2024 (over 4 weken)")
+        #expect(a1[0].title == "LL-A1 Oriëntatie — gepland voor 2024 eerste half jaar, uiterlijk 30 juni 2024")
+        #expect(a1[1].title == "LL-A1 Oriëntatie — nog open, uiterlijk 30 juni 2024", "true on any day it is read")
+        #expect(ReminderMail.heading(a1[1], on: a1[1].sendOn) == "LL-A1 Oriëntatie — nog open, uiterlijk 30 juni 2024 (over 4 weken)")
+        #expect(ReminderMail.heading(a1[1], on: d("2024-06-28")).hasSuffix("(over 2 dagen)"), "counted from the day the mail goes out")
         #expect(a1[2].title == "LL-A1 Oriëntatie — te laat sinds 1 juli 2024")
-        #expect(a1[2].detail?.contains("Melding 1 van 3") == true)
+        #expect(a1[2].action.contains("Dit is melding 1 van 3 over deze stap."))
+        // Each reader is told what to do by which day, and why they receive it.
+        #expect(a1[0].action.hasPrefix("Deze stap staat voor u gepland: rond hem af uiterlijk 30 juni 2024."))
+        #expect(a1[0].reason == "U ontvangt dit omdat u bij Schoolleiders hoort, die voor deze stap een voorstel doet.")
+        #expect(a1[2].reason == "U ontvangt dit als Co-OP'er: u houdt de voortgang van de agenda bij.")
+        #expect(a1[3].reason == "U ontvangt dit omdat u bij Directieteam hoort, die over deze stap besluit.")
+        #expect(a1[3].action.contains("Besluit of hij opnieuw wordt gepland of vervalt"))
+        #expect(a1.allSatisfy { ($0.detail ?? "").components(separatedBy: "Rollen:").count == 2 }, "the roles once, not twice")
         #expect(a1.allSatisfy { $0.themeTitle == "Lerende leraar" && $0.eventDate == d("2024-06-30") })
         #expect(a1[2].relevantThrough == d("2024-08-11"))
         #expect(a1[4].relevantThrough == d("2024-10-06"))
@@ -64,7 +73,8 @@ struct StepReminderTests {
     @Test("A step with a later precise date is due then: KC-B2 in 2024-H2 with 'maart 2025'")
     func preciseDate() throws {
         let b2 = try plan().reminders(about: "KC-B2")
-        #expect(b2.reminders(.halfYearStart).first?.title == "KC-B2 Vaststellen in beleidsplan — gepland voor 2024 tweede half jaar, uiterlijk maart 2025")
+        #expect(b2.reminders(.halfYearStart).first?.title == "KC-B2 Vaststellen in beleidsplan — gepland voor 2024 tweede half jaar, uiterlijk 31 maart 2025",
+                "a day, never only a month")
         // 31 March 2025 is a Monday: 4 weeks before is Monday 3 March; escalation on Monday 7 April.
         #expect(b2.reminders(.halfYearEnding).sendDays == ["2025-03-03"])
         #expect(b2.reminders(.overdueToCoordinator).sendDays == ["2025-04-07"])

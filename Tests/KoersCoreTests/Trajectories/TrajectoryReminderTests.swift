@@ -31,7 +31,13 @@ struct TrajectoryReminderTests {
             "2024-09-02 e.bosman 2024-09-04/2wd", "2024-09-02 t-abc234 2024-09-04/2wd",
         ])
         #expect(welcome[0].key == "eventAhead|trajectory:t-abc234:welkomstgesprek|2024-09-04/1w|e.bosman")
-        #expect(welcome[0].title == "Welkomstgesprek: Marloes Verhoeven (startende leraar, OBS De Linde) — over 7 weken (4 september 2024)")
+        #expect(welcome[0].title == "Welkomstgesprek: Marloes Verhoeven (startende leraar, OBS De Linde) — 4 september 2024")
+        #expect(welcome[0].reason == "U ontvangt dit als mentor (werkplekbegeleider) van Marloes Verhoeven.")
+        #expect(welcome[0].detail == "Met: Marloes Verhoeven (startende leraar), mentor Eva Bosman, schoolopleider Lotte Mulder.",
+                "the mentor and the school trainer by name")
+        // The starting teacher is addressed directly.
+        #expect(welcome[1].title == "Uw welkomstgesprek met uw mentor Eva Bosman — 4 september 2024")
+        #expect(welcome[1].reason == "U ontvangt dit als startende leraar bij OBS De Linde, in het inductietraject startende leraar.")
         #expect(welcome[0].themeTitle == "Inductietraject startende leraar")
         #expect(Set(all.reminders(about: "begeleidingsplan").personIDs) == ["e.bosman", "l.mulder", "t-abc234"])
         #expect(all.reminders(about: "begeleidingsplan").sendDays.sorted().first == "2024-09-30")
@@ -75,6 +81,8 @@ struct TrajectoryReminderTests {
         let own = try #require(messages.first { $0.person == id })
         let text = String(decoding: own.message, as: UTF8.self)
         #expect(text.contains("To: Marloes Verhoeven <marloes.verhoeven@example.net>"))
-        #expect(own.subject == "Koers: Welkomstgesprek: Marloes Verhoeven (startende leraar, OBS De Linde) — over 2 dagen (4 september 2024)")
+        #expect(own.subject == "Koers: Uw welkomstgesprek met uw mentor Eva Bosman — 4 september 2024")
+        #expect(MailText.searchable(own.message)
+            .contains("Uw welkomstgesprek met uw mentor Eva Bosman — 4 september 2024 (over 2 dagen)"))
     }
 }
