@@ -4,9 +4,10 @@
 ///
 /// On a phone (narrower than 44em) the agenda matrix stacks: each activity becomes a block with
 /// its half-years under it, each named by the cell's `data-label`, and empty half-years left out;
-/// the step histories stack the same way. Wider, the matrix keeps a minimum width and scrolls
-/// sideways in its labelled region. Words are never broken: no `overflow-wrap` or `word-break`,
-/// and tables lay out automatically, so a column is at least as wide as its longest word.
+/// the step histories and the list of reports stack the same way. Wider, the matrix keeps a
+/// minimum width and scrolls sideways in its labelled region. Words are never broken: no
+/// `overflow-wrap` or `word-break`, and tables lay out automatically, so a column is at least as
+/// wide as its longest word.
 enum SiteStyle {
     static let css = """
     :root{color-scheme:light;--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--head:#eef2f6;--link:#0550ae}
@@ -92,6 +93,11 @@ enum SiteStyle {
     table.history td{border:0;padding:2px 0}
     table.history td:first-child{font-weight:600}
     table.history td:empty{display:none}
+    table.reports,table.reports caption,table.reports tbody,table.reports tr,table.reports th,table.reports td{display:block;border:0}
+    table.reports thead{display:none}
+    table.reports tr{border-top:1px solid var(--line);padding:6px 0}
+    table.reports th,table.reports td{padding:2px 0}
+    table.reports td::before{content:attr(data-label) ": ";color:var(--muted)}
     }
     @media print{
     @page{size:A4 landscape;margin:12mm}
