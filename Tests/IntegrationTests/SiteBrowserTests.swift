@@ -84,9 +84,21 @@ struct SiteBrowserTests {
         let out = site.folder + "/site"
         r = try site.koers("site", "--out", out, now: "2024-10-15")
         #expect(r.status == 0, "\(r.stderr)")
+        // The yearly report with every part: budget (its amounts scroll sideways on a phone) and zelfscans.
+        r = try site.koers("spend", "KC-b", "12500", "--on", "2024-09-01", "--note", "Begeleiding zelfscan door extern bureau",
+                           now: "2024-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+        for (round, csv, held) in [("zelfscan-2022", ScanJourneyTests.nulmeting, "2022-09-20"), ("zelfscan-2024", ScanJourneyTests.round2024, "2024-09-20")] {
+            let file = site.folder + "/\(round).csv"
+            try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+            r = try site.koers("scan", "import", round, file, "--instrument", "lerende-organisatie", "--on", held, now: "2024-10-15")
+            #expect(r.status == 0, "\(r.stderr)")
+        }
         r = try site.koers("report", "year", "2024", "--format", "html", "--out", site.folder + "/jaar-2024.html", now: "2024-10-15")
         #expect(r.status == 0, "\(r.stderr)")
 
+        let year = try String(contentsOfFile: site.folder + "/jaar-2024.html", encoding: .utf8)
+        #expect(year.contains(">Budget</h3>") && year.contains(">Zelfscans in deze periode</h2>"))
         let pages = ["index.html", "stappen.html", "mijlpalen.html", "rapporten/index.html", "rapporten/halfyear-2024-H1.html"]
             .map { out + "/" + $0 } + [site.folder + "/jaar-2024.html"]
         for page in pages {

@@ -319,11 +319,11 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         h += "<h4 style=\"\(Self.h4)\">\(esc(BudgetWording.entriesHeading))</h4>\n"
         guard !b.entries.isEmpty else { return h + "<p style=\"\(Self.p)\">\(esc(BudgetWording.noEntries))</p>\n" }
-        return h + table(["Datum", "Activiteit", "Bedrag", "Toelichting"], numeric: [2], rows: b.entries.map { e in
+        return h + table(["Datum", "Activiteit en toelichting", "Bedrag"], numeric: [2], rows: b.entries.map { e in
             var activity = esc(e.spending.activity.description)
+            if let note = e.spending.note { activity += ": " + esc(note) }
             if let text = e.activityText { activity += "<br><span style=\"\(Self.small)\">\(esc(text))</span>" }
-            return row(header: esc(ReportWording.date(e.spending.on)), [activity, esc(BudgetWording.amount(e.spending)),
-                                                                         esc(e.spending.note ?? "")], numeric: [2])
+            return row(header: esc(ReportWording.date(e.spending.on)), [activity, esc(BudgetWording.amount(e.spending))], numeric: [2])
         })
     }
 
