@@ -69,6 +69,89 @@ struct SiteBrowserTests {
         #expect(problems.contains("network request: http://koers.invalid/extern.png"), "\(problems)")
         #expect(problems.contains { $0.hasPrefix("console: \"controle\"") }, "\(problems)")
     }
+
+    @Test("On a phone (390 px) and a desktop (1280 px) the site and an HTML report fit: nothing wider than the screen outside a labelled scroll region, no text spilling from its cell, no word broken")
+    func narrowAndWide() throws {
+        guard let chromium = HeadlessChromium.locate() else {
+            Issue.record("Chromium is not installed; run scripts/setup, then the tests again.")
+            return
+        }
+        let site = try Installation()
+        var r = try site.koers("history", "import", site.demoHistory, now: "2024-08-01")
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try site.koers("report", "halfyear", "2024-H1", "--archive", now: "2024-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = site.folder + "/site"
+        r = try site.koers("site", "--out", out, now: "2024-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+        // The yearly report with every part: budget (its amounts scroll sideways on a phone) and zelfscans.
+        r = try site.koers("spend", "KC-b", "12500", "--on", "2024-09-01", "--note", "Begeleiding zelfscan door extern bureau",
+                           now: "2024-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+        for (round, csv, held) in [("zelfscan-2022", ScanJourneyTests.nulmeting, "2022-09-20"), ("zelfscan-2024", ScanJourneyTests.round2024, "2024-09-20")] {
+            let file = site.folder + "/\(round).csv"
+            try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+            r = try site.koers("scan", "import", round, file, "--instrument", "lerende-organisatie", "--on", held, now: "2024-10-15")
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        r = try site.koers("report", "year", "2024", "--format", "html", "--out", site.folder + "/jaar-2024.html", now: "2024-10-15")
+        #expect(r.status == 0, "\(r.stderr)")
+
+        let year = try String(contentsOfFile: site.folder + "/jaar-2024.html", encoding: .utf8)
+        #expect(year.contains(">Budget</h3>") && year.contains(">Zelfscans in deze periode</h2>"))
+        let pages = ["index.html", "stappen.html", "mijlpalen.html", "rapporten/index.html", "rapporten/halfyear-2024-H1.html"]
+            .map { out + "/" + $0 } + [site.folder + "/jaar-2024.html"]
+        for page in pages {
+            for (width, height) in [(390, 844), (1280, 900)] {
+                let name = page.replacingOccurrences(of: site.folder + "/", with: "").replacingOccurrences(of: "/", with: "-")
+                let screenshot = site.folder + "/\(name)-\(width).png"
+                let layout = try BrowserLayout.check(page, width: width, height: height, screenshot: screenshot, chromium: chromium,
+                                                     profile: site.folder + "/chromium-layout")
+                #expect(layout.viewport == width, "\(name): the page is laid out at \(width) px")
+                #expect(layout.problems == [], "\(name) at \(width) px")
+                let png = (try? Data(contentsOf: URL(fileURLWithPath: screenshot))) ?? Data()
+                #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "\(name) at \(width) px: a PNG screenshot")
+            }
+        }
+
+        // The check sees what it is for: a table too wide for a phone, a word broken mid-word, an
+        // unlabelled scroll region and text spilling out of its cell.
+        let control = site.folder + "/control.html"
+        try """
+            <!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>controle</title></head><body>
+            <table><tr><td style="white-space:nowrap">Werkplekbegeleiders en schoolopleiders van alle scholen samen</td></tr></table>
+            <p style="width:120px;overflow-wrap:anywhere">Opleidingsschoolontwikkelingstraject</p>
+            <div style="overflow-x:auto"><div style="width:900px">breed</div></div>
+            <table style="table-layout:fixed;width:100px"><tr><td style="overflow:hidden;white-space:nowrap">Kwaliteitscultuur</td></tr></table>
+            </body></html>
+            """.write(toFile: control, atomically: true, encoding: .utf8)
+        let seen = try BrowserLayout.check(control, width: 390, height: 844, screenshot: site.folder + "/control.png",
+                                           chromium: chromium, profile: site.folder + "/chromium-layout").problems
+        #expect(seen.contains { $0.hasPrefix("wider than the viewport") && $0.contains("Werkplekbegeleiders") }, "\(seen)")
+        #expect(seen.contains { $0.hasPrefix("word broken mid-word: \"Opleidingsschoolontwikkelingstraject\"") }, "\(seen)")
+        #expect(seen.contains { $0.hasPrefix("scroll container a keyboard cannot reach") }, "\(seen)")
+        #expect(seen.contains { $0.hasPrefix("scroll container without a label") }, "\(seen)")
+        #expect(seen.contains { $0.hasPrefix("text overflows its cell") && $0.contains("Kwaliteitscultuur") }, "\(seen)")
+    }
+}
+
+/// `Tests/Support/browser_layout.py`: a page in headless Chromium at a viewport of the given size
+/// (set through the DevTools protocol, since Chromium's own window cannot be narrower than 500 px),
+/// what goes wrong in its layout, and a screenshot.
+enum BrowserLayout {
+    struct Result: Decodable {
+        var viewport: Int
+        var documentWidth: Int
+        var problems: [String]
+    }
+
+    static func check(_ page: String, width: Int, height: Int, screenshot: String, chromium: String, profile: String) throws -> Result {
+        let r = try KoersProcess.python([KoersProcess.repository + "/Tests/Support/browser_layout.py", chromium, page, String(width),
+                                         String(height), screenshot, profile])
+        #expect(r.status == 0, "browser_layout.py: \(r.stderr.suffix(2000))")
+        return try JSONDecoder().decode(Result.self, from: Data(r.stdout.utf8))
+    }
 }
 
 /// Debian's Chromium, headless, with a profile, home and cache of its own, and the logging the

@@ -1,12 +1,13 @@
 import Foundation
 
-/// `koers report archive`: the reports the daemon mailed, as archived.
+/// `koers report archive`: the archived reports, those the daemon mailed and those archived by hand.
 enum ReportArchiveAction: ReportAction {
     static let name = "archive"
     static let usage = "archive [--json]"
     static let help = """
-    archive: the reports the daemon mailed, one line each: id, period, the day it speaks for, when
-    it was archived, and its title. `koers report show ID` prints one exactly as it was mailed.
+    archive: the archived reports (those the daemon mailed, and those archived with `koers report
+    halfyear|year … --archive`), one line each: id, period, the day it speaks for, when it was
+    archived, and its title. `koers report show ID` prints one exactly as it was archived.
 
     """
     static let valueOptions: [String] = []
@@ -19,16 +20,22 @@ enum ReportArchiveAction: ReportAction {
         var asOf: String
         var archivedAt: String
         var title: String
+
+        init(_ report: Store.ArchivedReport) {
+            id = report.id
+            kind = report.kind.rawValue
+            period = report.period
+            asOf = report.asOf.description
+            archivedAt = Timestamp.format(report.createdAt)
+            title = report.title
+        }
     }
 
     static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
         if let extra = arguments.first { throw UsageError("unexpected argument \"\(extra)\"") }
         let workspace = try context.workspace()
         let reports = try context.openStore(workspace).archivedReports()
-        let lines = reports.map {
-            Line(id: $0.id, kind: $0.kind.rawValue, period: $0.period, asOf: $0.asOf.description,
-                 archivedAt: Timestamp.format($0.createdAt), title: $0.title)
-        }
+        let lines = reports.map(Line.init)
         if context.json { return CommandOutput(stdout: context.encode(lines)) }
         guard !lines.isEmpty else { return CommandOutput(stdout: "Nog geen rapportages gearchiveerd.\n") }
         let tz = workspace.config.timeZone

@@ -50,7 +50,9 @@ enum ReportCommand: Subcommand {
 
     /// The report on `period` as the command line asks for it: `--as-of` (default: the end of the
     /// period, or today while it runs), `--agenda`, and "today" from `--now` or the clock.
-    static func build(_ context: CommandContext, period: ReportPeriod) throws -> (report: Report, workspace: Workspace, store: Store) {
+    /// `namesRecorders` false leaves out who recorded each change, as in the archive (it is published).
+    static func build(_ context: CommandContext, period: ReportPeriod,
+                      namesRecorders: Bool = true) throws -> (report: Report, workspace: Workspace, store: Store) {
         let workspace = try context.workspace()
         let tz = workspace.config.timeZone
         let today = tz.localDate(of: try context.now(tz))
@@ -73,7 +75,8 @@ enum ReportCommand: Subcommand {
         let store = try context.openStore(workspace)
         let agenda = context.arguments.options["agenda"]
         do {
-            let builder = try ReportBuilder(workspace: workspace, store: store, reportingOn: period, agenda: agenda)
+            let builder = try ReportBuilder(workspace: workspace, store: store, reportingOn: period, agenda: agenda,
+                                            namesRecorders: namesRecorders)
             return (try builder.report(period, asOf: asOf, agenda: agenda), workspace, store)
         } catch ReportBuilder.Failure.unknownAgenda(let id, let known) {
             throw UsageError("--agenda \"\(id)\" is not a loaded agenda; loaded are: \(known.joined(separator: ", "))")
@@ -94,9 +97,52 @@ enum ReportCommand: Subcommand {
         guard let period = ReportPeriod(kind: kind, text) else {
             throw UsageError("\"\(text)\" is not a \(kind == .halfYear ? "half-year" : "year"); expected \(expected)")
         }
+        if context.arguments.flags.contains("archive") { return try archive(context, period: period) }
         let format = try format(context)
         let report = try build(context, period: period).report
         return try deliver(format.render(report), report: report, format: format, context: context)
+    }
+
+    /// `--archive`: the report stored in the report archive as the daemon stores a report it mails
+    /// (every agenda, text, HTML and JSON, without the names of who recorded changes), so the site
+    /// lists it under rapporten/. A half-year report is archived only once its half-year is over,
+    /// as the daemon does, because the archive keeps one report per period for good; the yearly
+    /// report may be a tussenstand, like the one the daemon mails in November. A period already
+    /// archived is refused, with the number to show it by.
+    static func archive(_ context: CommandContext, period: ReportPeriod) throws -> CommandOutput {
+        for option in ["format", "out", "agenda"] where context.arguments.options[option] != nil {
+            throw UsageError("--\(option) does not go with --archive: the archive keeps the report on every agenda in "
+                             + "text, HTML and JSON; `koers report show ID` prints an archived one")
+        }
+        let (report, workspace, store) = try build(context, period: period, namesRecorders: false)
+        if period.kind == .halfYear && !report.isPeriodComplete { throw ArchiveRefusal.periodRunning(period) }
+        let (archived, isNew) = try store.archive(report, at: try context.now(workspace.config.timeZone))
+        guard isNew else { throw ArchiveRefusal.alreadyArchived(archived) }
+        let kind = period.kind == .halfYear ? "half-year" : "year"
+        if context.json { return CommandOutput(stdout: context.encode(ReportArchiveAction.Line(archived))) }
+        return CommandOutput(stdout: "archived the \(kind) report \(archived.period) as of \(archived.asOf) as report \(archived.id); "
+            + "`koers report show \(archived.id)` prints it, and `koers site` (or the daemon, at its next site update) "
+            + "publishes it under rapporten/\n")
+    }
+}
+
+/// Why `--archive` stored nothing (exit status 1).
+enum ArchiveRefusal: Error, CustomStringConvertible {
+    /// The archive holds a report on the period already: it is never replaced.
+    case alreadyArchived(Store.ArchivedReport)
+    /// A half-year report while its half-year runs: it would stand in the archive for good.
+    case periodRunning(ReportPeriod)
+
+    var description: String {
+        switch self {
+        case .alreadyArchived(let report):
+            let kind = report.kind == .halfYear ? "half-year" : "year"
+            return "the \(kind) report \(report.period) is already archived as report \(report.id) (as of \(report.asOf)); "
+                + "the archive keeps one report per period and never replaces it; `koers report show \(report.id)` prints it"
+        case .periodRunning(let period):
+            return "\(period) runs until \(period.lastDay); a half-year report is archived once the half-year is over, "
+                + "because the archive keeps one report per period for good; archive it from \(period.lastDay.adding(days: 1)) on"
+        }
     }
 }
 
@@ -124,13 +170,18 @@ Options:
                       mail and print) or json. --json is short for --format json.
   --out FILE          Write the report to FILE instead of standard output.
   --agenda ID         Only this agenda (default: every loaded agenda, one section each).
+  --archive           Keep the report in the report archive instead of printing it, as the
+                      daemon keeps the reports it mails (every agenda; text, HTML and JSON;
+                      without who recorded each change), so `koers site` publishes it under
+                      rapporten/. Once per period, never replaced; a half-year report once the
+                      half-year is over. Goes with --as-of and --json only.
   --now DATE          Act as if today were DATE.
 
 """
 
 enum HalfYearReportAction: ReportAction {
     static let name = "halfyear"
-    static let usage = "halfyear YYYY-Hn [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID]"
+    static let usage = "halfyear YYYY-Hn [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID] [--archive]"
     static let help = """
     halfyear YYYY-Hn: the report on one half-year (H1 = January–June, H2 = July–December). A summary
     per waarborg with progress bars; per waarborg its goal, each step planned in the half-year with
@@ -141,7 +192,7 @@ enum HalfYearReportAction: ReportAction {
 
     """ + reportOptionHelp
     static let valueOptions = reportOptions
-    static let flags: [String] = []
+    static let flags = ["archive"]
 
     static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
         try ReportCommand.runPeriod(context, arguments: arguments, kind: .halfYear, expected: "YYYY-H1 or YYYY-H2, e.g. 2024-H1")
@@ -150,7 +201,7 @@ enum HalfYearReportAction: ReportAction {
 
 enum YearReportAction: ReportAction {
     static let name = "year"
-    static let usage = "year YYYY [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID]"
+    static let usage = "year YYYY [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID] [--archive]"
     static let help = """
     year YYYY: the report on a calendar year, both halves, in the same form, with the plan for the
     year ahead and "Voorstellen voor bijstelling": proposals Koers derives for the annual review
@@ -160,7 +211,7 @@ enum YearReportAction: ReportAction {
 
     """ + reportOptionHelp
     static let valueOptions = reportOptions
-    static let flags: [String] = []
+    static let flags = ["archive"]
 
     static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
         try ReportCommand.runPeriod(context, arguments: arguments, kind: .year, expected: "a year YYYY, e.g. 2024")

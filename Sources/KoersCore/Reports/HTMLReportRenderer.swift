@@ -2,6 +2,11 @@
 /// and browsers: inline styles only, no `<style>`, scripts, images or external assets; real tables
 /// with `<th scope>` headers; progress bars as tables of sized cells that carry their numbers and
 /// marks as text, so they read without colour and when a printer drops backgrounds.
+///
+/// It reads on a phone (390 px) as well as on a desktop without media queries, which mail clients
+/// drop: tables have at most three columns of text, the rest stacks inside a cell, and nothing has
+/// a fixed width that could clip it. The one wide table, the budget's amounts, scrolls sideways in
+/// a labelled container a keyboard can reach.
 public struct HTMLReportRenderer: ReportRenderer {
     public init() {}
 
@@ -16,7 +21,9 @@ public struct HTMLReportRenderer: ReportRenderer {
     static let small = "color:#59636e;font-size:12px;"
     static let table = "border-collapse:collapse;width:100%;margin:4px 0 12px;"
     static let th = "text-align:left;padding:5px 8px;border-bottom:2px solid #8c959f;vertical-align:bottom;font-weight:bold;"
-    static let rowHeader = "text-align:left;padding:5px 8px;border-bottom:1px solid #d0d7de;vertical-align:top;font-weight:bold;white-space:nowrap;"
+    static let rowHeader = "text-align:left;padding:5px 8px;border-bottom:1px solid #d0d7de;vertical-align:top;font-weight:bold;"
+    /// A mark with a step key (`✓ LL-A2`), which must not break at its hyphen.
+    static let nowrap = "white-space:nowrap;"
     static let td = "padding:5px 8px;border-bottom:1px solid #d0d7de;vertical-align:top;"
     static let num = "text-align:right;white-space:nowrap;"
     static let tr = "page-break-inside:avoid;break-inside:avoid;"
@@ -111,6 +118,12 @@ public struct HTMLReportRenderer: ReportRenderer {
         return h
     }
 
+    /// A table of amounts, too wide for a phone: it scrolls sideways in a container that is labelled
+    /// and can be reached and scrolled with the keyboard.
+    private func scrolling(_ table: String, label: String) -> String {
+        "<div role=\"region\" aria-label=\"\(attr(label))\" tabindex=\"0\" style=\"overflow-x:auto;\">\n\(table)</div>\n"
+    }
+
     private func row(header: String, _ cells: [String], numeric: Set<Int> = [], strong: Bool = false) -> String {
         let weight = strong ? "border-top:2px solid #8c959f;" : ""
         var h = "<tr style=\"\(Self.tr)\"><th scope=\"row\" style=\"\(Self.rowHeader)\(weight)\">\(header)</th>"
@@ -140,33 +153,40 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     // MARK: Summary and bars
 
+    /// One row per waarborg and the total: the name with the number of steps planned, then the bar
+    /// with the counts in words under it. Two columns, so it fits a phone.
     private func summary(_ s: ReportSummary) -> String {
-        let headers = ["Waarborg", "Voortgang", "Gepland"] + StepCategory.allCases.map { "\($0.mark) \(esc($0.dutch.capitalisedFirst))" }
-            + ["! Achterstallig"]
         func cells(_ c: StatusCounts) -> [String] {
-            [bar(c)] + ([c.planned] + StepCategory.allCases.map { c[$0] } + [c.overdue]).map(String.init)
+            var h = bar(c)
+            let counts = ReportWording.counts(c)
+            if !counts.isEmpty { h += "<div style=\"\(Self.small)\">\(esc(counts))</div>" }
+            return [h]
         }
-        let numeric = Set(2...8)
-        var rows = s.rows.map { row(header: esc($0.title), cells($0.counts), numeric: numeric) }
-        rows.append(row(header: "Totaal", cells(s.total), numeric: numeric, strong: true))
-        var h = table(headers, numeric: numeric, rows: rows, headerStyle: "font-size:12px;", widths: [1: "32%"])
+        func header(_ title: String, _ c: StatusCounts) -> String {
+            "\(esc(title))<br><span style=\"\(Self.small)font-weight:normal;\">\(esc(ReportWording.planned(c)))</span>"
+        }
+        var rows = s.rows.map { row(header: header($0.title, $0.counts), cells($0.counts)) }
+        rows.append(row(header: header("Totaal", s.total), cells(s.total), strong: true))
+        var h = table(["Waarborg", "Voortgang"], rows: rows, widths: [0: "35%"])
+        h += "<p style=\"\(Self.p)\(Self.small)\">" + esc(ReportWording.legend) + "</p>\n"
         h += "<p style=\"\(Self.p)\(Self.small)\">" + esc(ReportWording.summaryNote)
             + " Elk deel van de balk toont het teken en het aantal; het percentage is het deel afgerond, zonder vervallen stappen.</p>\n"
         return h
     }
 
     /// A stacked bar: one table row, one cell per non-empty category, its width the category's
-    /// share, its text the mark and the number.
+    /// share, its text the mark and the number. The widths are proportions, not limits: a part too
+    /// small for its number grows to fit it rather than clip it.
     private func bar(_ c: StatusCounts) -> String {
         guard c.planned > 0 else { return "<span style=\"\(Self.small)\">geen stappen</span>" }
         var h = "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\" "
-        h += "style=\"border-collapse:collapse;width:100%;min-width:140px;table-layout:fixed;border:1px solid #57606a;\"><tr>"
+        h += "style=\"border-collapse:collapse;width:100%;border:1px solid #57606a;\"><tr>"
         for part in ProgressBar.cells(c, width: 100) where part.cells > 0 {
             let (background, text) = Self.colours(part.category)
             let count = c[part.category]
             h += "<td width=\"\(part.cells)%\" bgcolor=\"\(background)\" title=\"\(attr(part.category.dutch)): \(count)\" "
             h += "style=\"width:\(part.cells)%;background:\(background);color:\(text);font-size:11px;line-height:18px;"
-            h += "text-align:center;white-space:nowrap;overflow:hidden;border-right:1px solid #57606a;padding:0;\(Self.printColour)\">"
+            h += "text-align:center;white-space:nowrap;border-right:1px solid #57606a;padding:0 2px;\(Self.printColour)\">"
             h += "\(part.category.mark)&nbsp;\(count)</td>"
         }
         h += "</tr></table>"
@@ -177,14 +197,14 @@ public struct HTMLReportRenderer: ReportRenderer {
     private func fractionBar(_ fraction: Double) -> String {
         let filled = Int((fraction * 100).rounded(.down))
         var h = "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" width=\"100%\" "
-        h += "style=\"border-collapse:collapse;width:100%;min-width:120px;table-layout:fixed;border:1px solid #57606a;\"><tr>"
+        h += "style=\"border-collapse:collapse;width:100%;max-width:240px;border:1px solid #57606a;\"><tr>"
         if filled > 0 {
             h += "<td width=\"\(filled)%\" bgcolor=\"#1a7f37\" style=\"width:\(filled)%;background:#1a7f37;color:#ffffff;font-size:11px;"
-            h += "line-height:18px;text-align:center;white-space:nowrap;overflow:hidden;padding:0;\(Self.printColour)\">\(ReportWording.percent(fraction))</td>"
+            h += "line-height:18px;text-align:center;white-space:nowrap;padding:0 2px;\(Self.printColour)\">\(ReportWording.percent(fraction))</td>"
         }
         if filled < 100 {
             h += "<td width=\"\(100 - filled)%\" bgcolor=\"#ffffff\" style=\"width:\(100 - filled)%;background:#ffffff;font-size:11px;"
-            h += "line-height:18px;padding:0;\">\(filled == 0 ? "0%" : "&nbsp;")</td>"
+            h += "line-height:18px;padding:0 2px;\">\(filled == 0 ? "0%" : "&nbsp;")</td>"
         }
         return h + "</tr></table>"
     }
@@ -223,7 +243,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             text += "</ul>"
         }
         let weight = s.overdue != nil ? "font-weight:bold;" : ""
-        return row(header: "\(esc(mark))&nbsp;\(esc(s.key.description))", [text, "<span style=\"\(weight)\">\(esc(status))</span>"])
+        return row(header: "<span style=\"\(Self.nowrap)\">\(esc(mark))&nbsp;\(esc(s.key.description))</span>",
+                   [text, "<span style=\"\(weight)\">\(esc(status))</span>"])
     }
 
     /// Rows under one row header that spans them all (a role and its steps).
@@ -231,43 +252,50 @@ public struct HTMLReportRenderer: ReportRenderer {
         rows.enumerated().map { index, cells in
             var h = "<tr style=\"\(Self.tr)\">"
             if index == 0 {
-                h += "<th scope=\"row\" rowspan=\"\(rows.count)\" style=\"\(Self.rowHeader)white-space:normal;\">\(header)</th>"
+                h += "<th scope=\"row\" rowspan=\"\(rows.count)\" style=\"\(Self.rowHeader)\">\(header)</th>"
             }
-            for (i, cell) in cells.enumerated() {
-                h += "<td style=\"\(Self.td)\(i == 0 ? "white-space:nowrap;" : "")\">\(cell)</td>"
-            }
+            for cell in cells { h += "<td style=\"\(Self.td)\">\(cell)</td>" }
             return h + "</tr>\n"
         }
     }
 
-    private func refCell(_ s: StepRef) -> String { "\(esc(s.mark))&nbsp;\(esc(s.key.description))" }
-
-    private func milestones(_ list: [MilestoneLine], empty: String) -> String {
-        guard !list.isEmpty else { return "<p style=\"\(Self.p)\">\(esc(empty))</p>\n" }
-        return table(["Wanneer", "Mijlpaal", "Uitkomst", "Stappen"], rows: list.map { m in
-            var title = esc(m.title)
-            if !m.roles.isEmpty { title += "<br><span style=\"\(Self.small)\">\(esc(ReportWording.involved(m)))</span>" }
-            let steps = m.steps.isEmpty ? "–" : m.steps.map { "\(refCell($0)) \(esc($0.status.dutch))" }.joined(separator: "<br>")
-            return row(header: esc(m.when.dutch), [title, esc(m.outcome.dutch), steps])
-        })
+    private func refCell(_ s: StepRef) -> String {
+        "<span style=\"\(Self.nowrap)\">\(esc(s.mark))&nbsp;\(esc(s.key.description))</span>"
     }
 
+    /// When, then the milestone with its outcome, roles and steps stacked in one cell.
+    private func milestones(_ list: [MilestoneLine], empty: String) -> String {
+        guard !list.isEmpty else { return "<p style=\"\(Self.p)\">\(esc(empty))</p>\n" }
+        return table(["Wanneer", "Mijlpaal"], rows: list.map { m in
+            var text = "<strong>\(esc(m.title))</strong><br>\(esc(m.outcome.dutch))"
+            if !m.roles.isEmpty { text += "<br><span style=\"\(Self.small)\">Rollen: \(esc(ReportWording.involved(m)))</span>" }
+            if !m.steps.isEmpty {
+                text += "<ul style=\"margin:4px 0 0;padding-left:18px;\">"
+                text += m.steps.map { "<li>\(refCell($0)) \(esc($0.status.dutch))</li>" }.joined() + "</ul>"
+            }
+            return row(header: esc(m.when.dutch), [text])
+        }, widths: [0: "30%"])
+    }
+
+    /// Per indicator its name, then baseline, target, the latest measurement with a bar and the
+    /// course, one under the other.
     private func indicators(_ list: [IndicatorLine], _ period: ReportPeriod) -> String {
         guard !list.isEmpty else { return "<p style=\"\(Self.p)\">De agenda noemt geen indicatoren.</p>\n" }
-        return table(["Indicator", "Nulmeting", "Doel", "Gemeten", "Verloop"], rows: list.map { i in
+        return table(["Indicator", "Stand"], rows: list.map { i in
             var name = esc(i.title)
             if let theme = i.theme { name += "<br><span style=\"\(Self.small)font-weight:normal;\">\(esc(theme))</span>" }
-            var measured = esc(ReportWording.measured(i))
-            if let p = i.progress { measured += fractionBar(p) }
-            var course = esc(IndicatorWording.courseAndTrend(i) ?? "–")
+            var h = "Nulmeting: \(esc(ReportWording.baseline(i)))<br>Doel: \(esc(ReportWording.target(i)))"
+            h += "<br>Gemeten: \(esc(ReportWording.measured(i)))"
+            if let p = i.progress { h += fractionBar(p) }
+            if let course = IndicatorWording.courseAndTrend(i) { h += "<br>Verloop: \(esc(course))" }
             let history = i.measurements(in: period)
             if !history.isEmpty {
-                course += "<br><span style=\"\(Self.small)\">Metingen in deze periode:</span>"
-                course += "<ul style=\"margin:2px 0 0;padding-left:18px;\(Self.small)\">"
-                course += history.map { "<li>\(esc(IndicatorWording.measurement($0, unit: i.unit)))</li>" }.joined() + "</ul>"
+                h += "<br><span style=\"\(Self.small)\">Metingen in deze periode:</span>"
+                h += "<ul style=\"margin:2px 0 0;padding-left:18px;\(Self.small)\">"
+                h += history.map { "<li>\(esc(IndicatorWording.measurement($0, unit: i.unit)))</li>" }.joined() + "</ul>"
             }
-            return row(header: name, [esc(ReportWording.baseline(i)), esc(ReportWording.target(i)), measured, course])
-        }) + "<p style=\"\(Self.p)\(Self.small)\">Verloop: nulmeting → laatste meting → doel. De richting vergelijkt de laatste "
+            return row(header: name, [h])
+        }, widths: [0: "35%"]) + "<p style=\"\(Self.p)\(Self.small)\">Verloop: nulmeting → laatste meting → doel. De richting vergelijkt de laatste "
             + "meting met de meting ervoor, of met de nulmeting.</p>\n"
     }
 
@@ -280,20 +308,22 @@ public struct HTMLReportRenderer: ReportRenderer {
             list.map { row(header: esc($0.title), BudgetWording.amounts($0).map(esc), numeric: numeric) }
         }
         var h = "<h3 style=\"\(Self.h3)\">\(esc(BudgetWording.heading))</h3>\n"
-        h += table(["Waarborg"] + headers, numeric: numeric,
-                   rows: rows(b.themes) + [row(header: esc(b.total.title), BudgetWording.amounts(b.total).map(esc), numeric: numeric, strong: true)])
+        h += scrolling(table(["Waarborg"] + headers, numeric: numeric,
+                             rows: rows(b.themes) + [row(header: esc(b.total.title), BudgetWording.amounts(b.total).map(esc),
+                                                         numeric: numeric, strong: true)]),
+                       label: BudgetWording.heading + " per waarborg")
         h += "<p style=\"\(Self.p)\(Self.small)\">\(esc(BudgetWording.note(r.period)))</p>\n"
         if !b.sources.isEmpty {
             h += "<h4 style=\"\(Self.h4)\">\(esc(BudgetWording.sourcesHeading))</h4>\n"
-            h += table(["Bron"] + headers, numeric: numeric, rows: rows(b.sources))
+            h += scrolling(table(["Bron"] + headers, numeric: numeric, rows: rows(b.sources)), label: BudgetWording.sourcesHeading)
         }
         h += "<h4 style=\"\(Self.h4)\">\(esc(BudgetWording.entriesHeading))</h4>\n"
         guard !b.entries.isEmpty else { return h + "<p style=\"\(Self.p)\">\(esc(BudgetWording.noEntries))</p>\n" }
-        return h + table(["Datum", "Activiteit", "Bedrag", "Toelichting"], numeric: [2], rows: b.entries.map { e in
+        return h + table(["Datum", "Activiteit en toelichting", "Bedrag"], numeric: [2], rows: b.entries.map { e in
             var activity = esc(e.spending.activity.description)
+            if let note = e.spending.note { activity += ": " + esc(note) }
             if let text = e.activityText { activity += "<br><span style=\"\(Self.small)\">\(esc(text))</span>" }
-            return row(header: esc(ReportWording.date(e.spending.on)), [activity, esc(BudgetWording.amount(e.spending)),
-                                                                         esc(e.spending.note ?? "")], numeric: [2])
+            return row(header: esc(ReportWording.date(e.spending.on)), [activity, esc(BudgetWording.amount(e.spending))], numeric: [2])
         })
     }
 
@@ -305,9 +335,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         if f.destinations.isEmpty {
             h += "<p style=\"\(Self.p)\">Geen open stappen: alles afgerond of vervallen.</p>\n"
         } else {
-            h += table(["Stap", "Omschrijving", "Stand", "Volgende"], rows: f.destinations.map { d in
-                let stand = d.step.overdue.map(ReportWording.overdue) ?? d.step.status.dutch
-                return row(header: refCell(d.step), [esc(d.step.text), esc(stand), "<strong>\(esc(ReportWording.next(d.next)))</strong>"])
+            h += table(["Stap", "Omschrijving", "Stand en vervolg"], rows: f.destinations.map { d in
+                row(header: refCell(d.step), [esc(d.step.text), esc(ReportWording.destination(d))])
             })
         }
         h += "<h4 style=\"\(Self.h4)\">\(esc(ReportWording.planHeading(f)))</h4>\n"
@@ -315,8 +344,10 @@ public struct HTMLReportRenderer: ReportRenderer {
             h += "<p style=\"\(Self.p)\">Niets gepland.</p>\n"
         } else {
             let withHalfYear = f.next.halfYears.count > 1
-            h += table(["Rol", "Stap", "Omschrijving"] + (withHalfYear ? ["Halfjaar"] : []), rows: f.plan.map { p in
-                grouped(esc(p.role.name), p.steps.map { [refCell($0), esc($0.text)] + (withHalfYear ? [esc($0.expectedIn.description)] : []) })
+            h += table(["Rol", "Stap", "Omschrijving"], rows: f.plan.map { p in
+                grouped(esc(p.role.name), p.steps.map {
+                    [refCell($0), esc($0.text) + (withHalfYear ? "<br><span style=\"\(Self.small)\">\(esc($0.expectedIn.description))</span>" : "")]
+                })
             }.joined().map { $0 })
         }
         h += "<h4 style=\"\(Self.h4)\">\(esc(ReportWording.upcomingHeading(f.upcoming)))</h4>\n"
@@ -336,8 +367,10 @@ public struct HTMLReportRenderer: ReportRenderer {
         if f.decisions.isEmpty {
             h += "<p style=\"\(Self.p)\">Geen besluiten nodig.</p>\n"
         } else {
-            h += table(["Rol", "Stap", "Omschrijving", "Waarom nu"], rows: f.decisions.map { g in
-                grouped(esc(g.role.name), g.decisions.map { [refCell($0.step), esc($0.step.text), esc(ReportWording.reason($0.reason))] })
+            h += table(["Rol", "Stap", "Omschrijving en waarom nu"], rows: f.decisions.map { g in
+                grouped(esc(g.role.name), g.decisions.map {
+                    [refCell($0.step), esc($0.step.text) + "<br><em>\(esc(ReportWording.reason($0.reason)))</em>"]
+                })
             }.joined().map { $0 })
         }
         return h

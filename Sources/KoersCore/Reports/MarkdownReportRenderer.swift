@@ -120,10 +120,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if f.destinations.isEmpty {
             out.append("Geen open stappen: alles afgerond of vervallen.")
         } else {
-            out += ["| Stap | Omschrijving | Stand | Volgende |", "|---|---|---|---|"]
+            out += ["| Stap | Omschrijving | Stand en vervolg |", "|---|---|---|"]
             for d in f.destinations {
-                let stand = d.step.overdue.map(ReportWording.overdue) ?? d.step.status.dutch
-                out.append(Self.row(["\(d.step.mark) \(d.step.key)", d.step.text, stand, ReportWording.next(d.next)]))
+                out.append(Self.row(["\(d.step.mark) \(d.step.key)", d.step.text, ReportWording.destination(d)]))
             }
         }
         out += ["", "#### \(Self.escape(ReportWording.planHeading(f)))", ""]

@@ -160,7 +160,8 @@ private struct AgendaReportBuilder {
         return StepLine(key: placed.key, text: placed.step.text, activity: placed.activity.key.description,
                         period: placed.step.period, expectedIn: e.expected, due: placed.step.due, phase: placed.step.phase,
                         status: e.status, category: category(e), owners: placed.ownerRoles.map(role),
-                        deciders: placed.decidingRoles.map(role), postponements: e.postponements, overdue: e.overdue,
+                        deciders: placed.decidingRoles.map(role), postponements: e.postponements,
+                        started: e.events.contains { $0.status == .inProgress || $0.status == .done }, overdue: e.overdue,
                         changes: changes)
     }
 

@@ -7,7 +7,8 @@ public enum StepCategory: String, Sendable, CaseIterable {
     /// Open, and expected after the period.
     case postponed
     case dropped
-    /// Planned in the period and not started.
+    /// Open and expected within the period, not in progress: planned, or postponed to a later
+    /// half-year of the same period (a yearly report). It may have been started before.
     case open
 
     public var dutch: String {
@@ -78,6 +79,9 @@ public struct StepLine: Sendable, Equatable {
     public var deciders: [RoleRef]
     /// Every half-year it was postponed to, in order, up to the report's day.
     public var postponements: [HalfYear]
+    /// Work on it had begun by the report's day (it was in progress or done at some point), so an
+    /// open step is never called "nog niet gestart" once it was, even after a postponement.
+    public var started: Bool
     public var overdue: Overdue?
     /// Status changes within the period, up to the report's day, with their notes.
     public var changes: [StatusChange]

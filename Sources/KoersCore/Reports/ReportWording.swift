@@ -23,13 +23,18 @@ enum ReportWording {
 
     static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded(.down)))%" }
 
-    /// Where a step of the period stands: "uitgesteld naar 2024-H2", "open (nog niet gestart)",
-    /// with "achterstallig sinds …" when late.
+    /// Where a step of the period stands: "afgerond", "uitgesteld naar 2025-H1", "open (nog niet
+    /// gestart)", with "achterstallig sinds …" when late. An open step on which work had begun is
+    /// never called "nog niet gestart", also not after a postponement: "uitgesteld naar 2025-H1 (was
+    /// al gestart)". A step postponed to a later half-year of the same period says so.
     static func status(_ s: StepLine) -> String {
+        let begun = s.started ? " (was al gestart)" : ""
         var text: String
-        switch s.category {
-        case .postponed: text = "uitgesteld naar \(s.expectedIn)"
-        case .open: text = "open (nog niet gestart)"
+        switch (s.category, s.status) {
+        case (.postponed, .inProgress): text = "uitgesteld naar \(s.expectedIn), in uitvoering"
+        case (.postponed, _): text = "uitgesteld naar \(s.expectedIn)" + begun
+        case (.open, .postponed(let to)): text = "open, uitgesteld naar \(to)" + (s.started ? begun : " (nog niet gestart)")
+        case (.open, _): text = s.started ? "open" + begun : "open (nog niet gestart)"
         default: text = s.category.dutch
         }
         if let o = s.overdue { text += ", " + overdue(o) }
@@ -54,6 +59,21 @@ enum ReportWording {
         }
     }
 
+    /// "8 stappen gepland", "1 stap gepland".
+    static func planned(_ c: StatusCounts) -> String {
+        "\(c.planned) \(c.planned == 1 ? "stap" : "stappen") gepland"
+    }
+
+    /// The non-zero counts in words: "3 afgerond, 1 in uitvoering en 3 uitgesteld; 2 achterstallig".
+    static func counts(_ c: StatusCounts) -> String {
+        let parts = StepCategory.allCases.filter { c[$0] > 0 }.map { "\(c[$0]) \($0.dutch)" }
+        let overdue = c.overdue > 0 ? "\(c.overdue) achterstallig" : nil
+        return [parts.isEmpty ? nil : list(parts), overdue].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// "✓ afgerond · ▶ in uitvoering · → uitgesteld · ✗ vervallen · ○ open · ! achterstallig"
+    static let legend = StepCategory.allCases.map { "\($0.mark) \($0.dutch)" }.joined(separator: " · ") + " · ! achterstallig"
+
     static func change(_ c: StatusChange) -> String {
         var text = "\(date(c.on)): \(c.status.dutch)"
         if let by = c.by { text += " (\(by))" }
@@ -75,6 +95,15 @@ enum ReportWording {
         case .continuing(let until): "loopt door, uiterlijk \(date(until))"
         case .toDecide: "te besluiten"
         }
+    }
+
+    /// Where an open step stands and where it goes, said once: "in uitvoering → loopt door,
+    /// uiterlijk 31 december 2024", "achterstallig sinds 2023-H2 → te besluiten", and for a step
+    /// already postponed to where it goes just "uitgesteld naar 2025-H1" (not that twice).
+    static func destination(_ d: Feedforward.Destination) -> String {
+        let stand = d.step.overdue.map(overdue) ?? d.step.status.dutch
+        let next = next(d.next)
+        return stand == next ? next : "\(stand) → \(next)"
     }
 
     static func reason(_ r: Feedforward.Decision.Reason) -> String {

@@ -66,8 +66,7 @@ public struct TextReportRenderer: ReportRenderer {
         out.append(TextLayout.rule("─", width: 78))
         out.append(row("Totaal", s.total))
         out.append("")
-        out.append(TextLayout.wrap(StepCategory.allCases.map { "\($0.mark) \($0.dutch)" }.joined(separator: " · ")
-                                   + " · ! achterstallig"))
+        out.append(TextLayout.wrap(ReportWording.legend))
         out.append(TextLayout.wrap("Balk: " + ProgressBar.legend + "; percentage afgerond zonder vervallen stappen."))
         out.append(TextLayout.wrap(ReportWording.summaryNote))
         return out
@@ -179,8 +178,7 @@ public struct TextReportRenderer: ReportRenderer {
         out.append("Waar gaan de open stappen heen?")
         if f.destinations.isEmpty { out.append("  Geen open stappen: alles afgerond of vervallen.") }
         for d in f.destinations {
-            let stand = d.step.overdue.map(ReportWording.overdue) ?? d.step.status.dutch
-            out.append(ref(d.step, indent: "  ", below: ["\(stand) → \(ReportWording.next(d.next))"]))
+            out.append(ref(d.step, indent: "  ", below: [ReportWording.destination(d)]))
         }
         out.append("")
         out.append(TextLayout.wrap(ReportWording.planHeading(f) + ":"))

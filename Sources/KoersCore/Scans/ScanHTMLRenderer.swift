@@ -36,10 +36,13 @@ public struct ScanHTMLRenderer: Sendable {
             h += "<h3 style=\"\(S.h3)\">\(esc(ScanWording.title(r)))</h3>\n"
             h += "<p style=\"\(S.p)\">\(esc(ScanWording.held(r)))</p>\n"
             if let board = r.board { h += categories(board) }
-            h += table(["School", "Gemiddeld", "Sterkste punten", "Ontwikkelpunten"], numeric: [1], rows: r.schools.map { school in
+            // Two columns, so it reads on a phone: the school with its mean, then its points.
+            h += table(["School en gemiddelde", "Sterkste punten en ontwikkelpunten"], numeric: [], rows: r.schools.map { school in
                 let overall = ScanWording.mean(school.overall.mean) + (school.hasPrevious ? " (\(ScanWording.change(school.overall.change)))" : "")
-                return row(header: esc(ScanWording.group(school)), [esc(overall), pointList(school.strongest), pointList(school.toDevelop)],
-                           numeric: [1])
+                let header = esc(ScanWording.group(school)) + "<br><span style=\"\(S.small)font-weight:normal;\">gemiddeld \(esc(overall))</span>"
+                let points = "<strong>Sterkste punten</strong><br>\(pointList(school.strongest))"
+                    + "<br><strong>Ontwikkelpunten</strong><br>\(pointList(school.toDevelop))"
+                return row(header: header, [points], numeric: [])
             })
             h += "<p style=\"\(S.p)\(S.small)\">\(esc(ScanWording.rule))</p>\n"
         }

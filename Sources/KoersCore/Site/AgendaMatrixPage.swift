@@ -36,12 +36,14 @@ struct AgendaMatrixPage {
         return page
     }
 
+    /// The status labels, and what the PDCA phase under a step means.
     static func legend() -> String {
         var h = "<div class=\"legend-box\"><p><strong>Legenda</strong></p><ul class=\"legend\">"
         for label in StatusLabel.legend {
             h += "<li class=\"\(label.cssClass)\"><span class=\"label\">\(SiteHTML.escape(label.mark))</span> \(SiteHTML.escape(label.words))</li>"
         }
-        return h + "</ul></div>\n"
+        h += "</ul><p class=\"phases\">\(SiteHTML.escape(PDCAPhase.legend)).</p>"
+        return h + "</div>\n"
     }
 
     private func themeSection(_ theme: AgendaView.ThemePart, agenda: AgendaView.AgendaPart, columns: [HalfYear],
@@ -51,8 +53,14 @@ struct AgendaMatrixPage {
         var h = "<section class=\"theme\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-titel\">\n"
         h += "<h2 id=\"\(anchor)-titel\">\(SiteHTML.escape(theme.title)) <span class=\"meta\">(\(SiteHTML.escape(theme.code)))</span></h2>\n"
         h += "<div class=\"goal\"><p><strong>Doel</strong></p>\(SiteHTML.prose(theme.goal))</div>\n"
-        h += "<div class=\"scroll\"><table class=\"matrix\" data-theme=\"\(SiteHTML.escape(theme.code))\">\n"
-        h += "<caption>Activiteiten in \(SiteHTML.escape(theme.title)), per half jaar</caption>\n"
+        // Wider than a small screen (until it stacks, see SiteStyle): a region that scrolls sideways,
+        // named by the table's caption and reachable with the keyboard.
+        h += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(anchor)-matrix\">"
+        h += "<table class=\"matrix\" data-theme=\"\(SiteHTML.escape(theme.code))\">\n"
+        h += "<caption id=\"\(anchor)-matrix\">Activiteiten in \(SiteHTML.escape(theme.title)), per half jaar</caption>\n"
+        // Even half-year columns; a column still grows to its longest word rather than break it.
+        let share = columns.isEmpty ? 0 : 81 / columns.count
+        h += "<colgroup><col style=\"width:19%\">" + String(repeating: "<col style=\"width:\(share)%\">", count: columns.count) + "</colgroup>\n"
         h += "<thead><tr><th scope=\"col\">Activiteit en rollen</th>"
         for column in columns {
             let now = column == current
@@ -70,7 +78,7 @@ struct AgendaMatrixPage {
             if !roles.isEmpty { h += "<span class=\"roles\">Rollen: \(SiteHTML.escape(roles.joined(separator: "; ")))</span>" }
             h += "</th>"
             for column in columns {
-                h += cell(activity, column: column, page: page)
+                h += cell(activity, column: column, now: column == current, page: page)
             }
             h += "</tr>\n"
         }
@@ -79,11 +87,13 @@ struct AgendaMatrixPage {
     }
 
     /// The steps planned in `column`, then those postponed into it.
-    private func cell(_ activity: AgendaView.ActivityPart, column: HalfYear, page: SitePage) -> String {
+    /// `data-label` names the half-year where the matrix stacks on a small screen, without its header row.
+    private func cell(_ activity: AgendaView.ActivityPart, column: HalfYear, now: Bool, page: SitePage) -> String {
         let name = column.description
         var items: [(StepSummary, StatusLabel)] = activity.steps.filter { $0.period == name }.map { ($0, StatusLabel.planned($0)) }
         items += activity.steps.filter { $0.expectedIn == name && $0.period != name }.map { ($0, StatusLabel.movedHere($0)) }
-        var h = "<td data-period=\"\(name)\">"
+        let label = "\(column.dutchLabel) (\(name)\(now ? ", nu" : ""))"
+        var h = "<td data-period=\"\(name)\" data-label=\"\(SiteHTML.escape(label))\">"
         if !items.isEmpty {
             h += "<ul class=\"steps\">"
             for (step, label) in items { h += Self.stepItem(step, label: label, page: page) }
@@ -99,12 +109,13 @@ struct AgendaMatrixPage {
         var h = "<li class=\"\(label.cssClass)\" data-step=\"\(SiteHTML.escape(step.key))\">"
         h += "<a href=\"\(SiteHTML.escape(page.link(to: target)))\" aria-label=\"Stap \(SiteHTML.escape(step.key)): details\">"
         h += "<strong>\(SiteHTML.escape(showKey ? step.key : id))</strong></a> "
-        h += "<span class=\"label\">\(SiteHTML.escape(label.text))</span>"
+        var words = label.text
+        if let since = step.overdueSince, label.cssClass == "st-overdue" { words += " sinds \(SiteHTML.planned(since))" }
+        h += "<span class=\"label\">\(SiteHTML.escape(words))</span>"
         h += "<span class=\"step-text\">\(SiteHTML.escape(step.text))</span>"
         var details: [String] = []
-        if let phase = step.phase { details.append(phase.uppercased()) }
+        if let phase = step.phase.flatMap(PDCAPhase.init) { details.append("fase " + phase.dutchLabel) }
         if let due = step.due { details.append(SiteHTML.planned(due)) }
-        if let since = step.overdueSince, label.cssClass == "st-overdue" { details.append("te laat sinds \(SiteHTML.planned(since))") }
         if !details.isEmpty { h += "<span class=\"due\">\(SiteHTML.escape(details.joined(separator: " · ")))</span>" }
         return h + "</li>"
     }

@@ -37,9 +37,10 @@ struct ReportsPage {
             for report in newestFirst {
                 let created = PlannedDate.day(timeZone.localDate(of: report.createdAt)).dutch
                 h += "<tr data-report=\"\(report.id)\"><th scope=\"row\"><a href=\"\(SiteHTML.escape(page.link(to: Self.path(of: report))))\">"
-                h += "\(SiteHTML.escape(report.title))</a></th><td>\(SiteHTML.escape(Self.kindName(report.kind)))</td>"
-                h += "<td>\(SiteHTML.escape(report.period))</td><td>\(SiteHTML.escape(PlannedDate.day(report.asOf).dutch))</td>"
-                h += "<td>\(SiteHTML.escape(created))</td></tr>\n"
+                h += "\(SiteHTML.escape(report.title))</a></th><td data-label=\"Soort\">\(SiteHTML.escape(Self.kindName(report.kind)))</td>"
+                h += "<td data-label=\"Periode\">\(SiteHTML.escape(report.period))</td>"
+                h += "<td data-label=\"Stand per\">\(SiteHTML.escape(PlannedDate.day(report.asOf).dutch))</td>"
+                h += "<td data-label=\"Bewaard op\">\(SiteHTML.escape(created))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }

@@ -61,8 +61,5 @@ enum SiteHTML {
     }
 
     /// A role as people read it: its name from the agenda and what it does, "Schoolleiders (stelt voor)".
-    static func role(_ role: StepSummary.RoleSummary, in agenda: Agenda?) -> String {
-        let name = agenda?.role(role.role)?.name ?? role.role
-        return Duty(rawValue: role.does).map { "\(name) (\($0.dutch))" } ?? name
-    }
+    static func role(_ role: StepSummary.RoleSummary, in agenda: Agenda?) -> String { role.dutch(in: agenda) }
 }

@@ -1,6 +1,13 @@
 /// The one style sheet every page carries inline: system fonts, no external assets. Each status
 /// has a colour *and* a printed mark with words, so nothing depends on colour alone. Printing
 /// hides the navigation, keeps table rows and steps whole, and keeps the status labels.
+///
+/// On a phone (narrower than 44em) the agenda matrix stacks: each activity becomes a block with
+/// its half-years under it, each named by the cell's `data-label`, and empty half-years left out;
+/// the step histories and the list of reports stack the same way. Wider, the matrix keeps a
+/// minimum width and scrolls sideways in its labelled region. Words are never broken: no
+/// `overflow-wrap` or `word-break`, and tables lay out automatically, so a column is at least as
+/// wide as its longest word.
 enum SiteStyle {
     static let css = """
     :root{color-scheme:light;--ink:#1f2328;--muted:#59636e;--line:#d0d7de;--head:#eef2f6;--link:#0550ae}
@@ -18,6 +25,7 @@ enum SiteStyle {
     nav.toc ul{display:flex;flex-wrap:wrap;gap:4px 18px;list-style:none;margin:4px 0;padding:0}
     .legend-box{margin:8px 0}
     .legend-box p{margin:0}
+    .legend-box p.phases{margin:4px 0 0;color:var(--muted)}
     main{padding:8px 24px 32px;max-width:1600px}
     h1{font-size:1.6em;margin:.6em 0 .2em}
     h2{font-size:1.3em;margin:1.6em 0 .3em;padding-top:.4em;border-top:3px solid #0b3d5c}
@@ -26,14 +34,13 @@ enum SiteStyle {
     .goal{background:#f6f8fa;border-left:4px solid #0b3d5c;padding:4px 12px;margin:8px 0 12px}
     .goal p{margin:.4em 0}
     .scroll{overflow-x:auto}
+    .scroll:focus{outline:2px solid var(--link);outline-offset:2px}
     table{border-collapse:collapse;width:100%;margin:8px 0 16px}
     caption{text-align:left;font-weight:600;padding:4px 0}
     th,td{border:1px solid var(--line);padding:6px 8px;vertical-align:top;text-align:left}
     thead th{background:var(--head);font-weight:600}
     th.now{background:#fff8c5}
-        table.matrix{table-layout:fixed;min-width:1100px;font-size:14px}
-    table.matrix thead th:first-child{width:19%}
-    table.matrix th,table.matrix td{overflow-wrap:break-word;hyphens:auto}
+    table.matrix{min-width:60rem;font-size:14px}
     table.matrix th[scope=row]{font-weight:400}
     thead th .meta{white-space:nowrap}
     table.history{width:auto;min-width:60%}
@@ -69,6 +76,29 @@ enum SiteStyle {
     span.badge{display:inline-block;padding:1px 8px;border-left-width:5px;border-left-style:solid;border-radius:3px}
     .none{color:var(--muted);font-style:italic}
     footer{color:var(--muted);font-size:.85em;padding:12px 24px;border-top:1px solid var(--line)}
+    @media screen and (max-width:44em){
+    header.site,main,footer{padding-left:12px;padding-right:12px}
+    table.matrix{min-width:0}
+    table.matrix,table.matrix caption,table.matrix tbody,table.matrix tr,table.matrix th,table.matrix td{display:block;width:auto}
+    table.matrix thead{display:none}
+    table.matrix tr{margin:0 0 12px;border:1px solid var(--line)}
+    table.matrix th[scope=row]{background:var(--head);border:0}
+    table.matrix td{border:0;border-top:1px solid var(--line)}
+    table.matrix td:empty{display:none}
+    table.matrix td::before{content:attr(data-label);display:block;font-weight:600;font-size:.85em;color:var(--muted);margin:0 0 4px}
+    table.history{min-width:0;width:100%}
+    table.history,table.history caption,table.history tbody,table.history tr,table.history td{display:block}
+    table.history thead{display:none}
+    table.history tr{border-top:1px solid var(--line);padding:4px 0}
+    table.history td{border:0;padding:2px 0}
+    table.history td:first-child{font-weight:600}
+    table.history td:empty{display:none}
+    table.reports,table.reports caption,table.reports tbody,table.reports tr,table.reports th,table.reports td{display:block;border:0}
+    table.reports thead{display:none}
+    table.reports tr{border-top:1px solid var(--line);padding:6px 0}
+    table.reports th,table.reports td{padding:2px 0}
+    table.reports td::before{content:attr(data-label) ": ";color:var(--muted)}
+    }
     @media print{
     @page{size:A4 landscape;margin:12mm}
     body{font-size:10pt}

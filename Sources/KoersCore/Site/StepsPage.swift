@@ -73,11 +73,12 @@ struct StepsPage {
         if let period = HalfYear(step.period) {
             h += "<dt>Gepland in</dt><dd>\(SiteHTML.escape(period.dutchLabel)) (\(period))</dd>"
         }
-        if step.expectedIn != step.period, let expected = HalfYear(step.expectedIn) {
+        // A postponed step's label already says where it went.
+        if step.isPostponed, step.postponedTo == nil, let expected = HalfYear(step.expectedIn) {
             h += "<dt>Verwacht in</dt><dd>\(SiteHTML.escape(expected.dutchLabel)) (\(expected)), na uitstel</dd>"
         }
         if let due = step.due { h += "<dt>Datum</dt><dd>\(SiteHTML.escape(SiteHTML.planned(due)))</dd>" }
-        if let phase = step.phase { h += "<dt>PDCA-fase</dt><dd>\(SiteHTML.escape(phase.uppercased()))</dd>" }
+        if let phase = step.phase.flatMap(PDCAPhase.init) { h += "<dt>PDCA-fase</dt><dd>\(SiteHTML.escape(phase.dutchLabel))</dd>" }
         h += "<dt>Rollen</dt><dd>\(SiteHTML.escape(step.roles.map { SiteHTML.role($0, in: agenda) }.joined(separator: "; ")))</dd>"
         for milestone in detail.milestones {
             let anchor = anchors[OccurrenceKey(agenda: step.agenda, milestone: milestone.id, step: step.key)]

@@ -22,17 +22,35 @@ extension Store {
     @discardableResult
     public func archiveReport(kind: ArchivedReport.Kind, period: String, asOf: LocalDate, title: String,
                               html: String, text: String, json: String, at now: Date) throws -> ArchivedReport {
+        try addReport(kind: kind, period: period, asOf: asOf, title: title, html: html, text: text, json: json, at: now).report
+    }
+
+    /// Archives a report unless its period is archived already, and says which happened: `isNew`
+    /// is false when the archive already held a report on the period (returned as it is; the
+    /// archive keeps one report per period and never replaces it). Checked and stored in one
+    /// transaction, so the daemon and `koers report --archive` cannot both store one.
+    public func addReport(kind: ArchivedReport.Kind, period: String, asOf: LocalDate, title: String,
+                          html: String, text: String, json: String, at now: Date) throws -> (report: ArchivedReport, isNew: Bool) {
         try write {
             try database.run("""
                 INSERT OR IGNORE INTO report (kind, period, as_of, title, html, text, json, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(kind.rawValue), .text(period), .text(asOf.description), .text(title), .text(html),
                       .text(text), .text(json), .text(Timestamp.format(now))])
+            let isNew = database.changes == 1
             guard let report = try archivedReports(where: "kind = ? AND period = ?", [.text(kind.rawValue), .text(period)]).first else {
                 throw StoreError.corrupt(detail: "the archived report \(period) could not be read back from \(path)")
             }
-            return report
+            return (report, isNew)
         }
+    }
+
+    /// Archives `report` in the three forms the archive keeps (text, HTML, JSON), rendered as they are
+    /// mailed. See `addReport` for a period already archived.
+    public func archive(_ report: Report, at now: Date) throws -> (report: ArchivedReport, isNew: Bool) {
+        try addReport(kind: report.period.kind, period: report.period.description, asOf: report.asOf, title: report.title,
+                      html: HTMLReportRenderer().render(report), text: TextReportRenderer().render(report),
+                      json: JSONReportRenderer().render(report), at: now)
     }
 
     /// All archived reports, oldest period first.

@@ -41,6 +41,10 @@ public struct AgendaView: Encodable, Sendable {
         public var version: String
         public var horizon: [String]
         public var themes: [ThemePart]
+        /// The agenda's role names by id, for the terminal rendering ("Schoolleiders OOK").
+        var roleNames: [String: String] = [:]
+
+        enum CodingKeys: String, CodingKey { case id, title, organisation, version, horizon, themes }
     }
 
     public struct ThemePart: Encodable, Sendable {
@@ -110,7 +114,8 @@ public struct AgendaView: Encodable, Sendable {
             if let period = filter.period { columns = [period] }
             return AgendaPart(id: agenda.id, title: agenda.title,
                               organisation: agenda.organisation.shortName ?? agenda.organisation.name,
-                              version: agenda.version, horizon: columns.sorted().map(\.description), themes: themes)
+                              version: agenda.version, horizon: columns.sorted().map(\.description), themes: themes,
+                              roleNames: Dictionary(agenda.roles.map { ($0.id, $0.name) }) { first, _ in first })
         }
     }
 
@@ -131,18 +136,23 @@ public struct AgendaView: Encodable, Sendable {
                 out.append("")
                 for activity in theme.activities {
                     out.append(TextLayout.wrap("\(activity.id). \(activity.text)", indent: "   "))
-                    let roles = activity.roles.map { "\($0.role) \(Duty(rawValue: $0.does)!.dutch)" }.joined(separator: " · ")
+                    let roles = activity.roles.map { role in
+                        let name = agenda.roleNames[role.role] ?? role.role
+                        return Duty(rawValue: role.does).map { "\(name) (\($0.dutch))" } ?? name
+                    }.joined(separator: " · ")
                     out.append(TextLayout.wrap("   Rollen: " + roles, indent: "           "))
                     for step in activity.steps { out.append(stepLine(step)) }
                     out.append("")
                 }
             }
         }
-        out.append("✓ afgerond  ▶ in uitvoering  ○ gepland  → uitgesteld  ✗ vervallen  ! te laat")
+        out.append(TextLayout.wrap("✓ afgerond  ▶ in uitvoering  ○ gepland  → uitgesteld (» waar hij nu staat)  ✗ vervallen  "
+                                   + "! te laat"))
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Activities × half-years; a postponed step also shows, marked `»`, in the half-year it moved to.
+    /// Activities × half-years; a postponed step shows `→` in its own column, whatever it is now,
+    /// and, marked `»`, in the half-year it moved to.
     private func matrix(_ theme: ThemePart, columns: [HalfYear]) -> [String] {
         guard !columns.isEmpty else { return [] }
         let label = 4
@@ -154,7 +164,8 @@ public struct AgendaView: Encodable, Sendable {
             lines.append(TextLayout.pad("", label) + block.map { TextLayout.pad($0.description, cell) }.joined())
             for activity in theme.activities {
                 var cells: [[String]] = block.map { h in
-                    activity.steps.filter { $0.period == h.description }.map { "\($0.mark) \($0.key.split(separator: "-").last!)" }
+                    activity.steps.filter { $0.period == h.description }
+                        .map { "\($0.isPostponed ? "→" : $0.mark) \($0.key.split(separator: "-").last!)" }
                         + activity.steps.filter { $0.expectedIn == h.description && $0.period != h.description }
                             .map { "» \($0.key.split(separator: "-").last!)" }
                 }
@@ -175,12 +186,9 @@ public struct AgendaView: Encodable, Sendable {
         var head = "   \(step.mark) \(TextLayout.pad(id, 3)) \(step.period)  "
         var text = step.text
         if let due = step.due.flatMap(PlannedDate.init) { text += " [\(due.dutch)]" }
-        switch step.statusValue {
-        case .postponed(let to): text += " (uitgesteld naar \(to))"
-        case .dropped: text += " (vervallen)"
-        default: break
-        }
-        if let since = step.overdueSince { text += " (te laat sinds \(since))" }
+        if step.isPostponed { text += " (uitgesteld naar \(step.expectedIn))" }
+        if step.statusValue == .dropped { text += " (vervallen)" }
+        if let since = step.overdueSinceDutch { text += " (te laat sinds \(since))" }
         head = TextLayout.pad(head, 19)
         return head + TextLayout.wrap(text, indent: String(repeating: " ", count: 19), firstIndent: 19)
     }

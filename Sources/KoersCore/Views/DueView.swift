@@ -47,8 +47,8 @@ public struct DueView: Encodable, Sendable {
         var out = ["Open en te laat — \(HalfYear(halfYear)!.dutchLabel)", ""]
         if roles.isEmpty { out.append("Niets open in dit halfjaar en niets te laat.") }
         for group in roles {
-            out.append(TextLayout.wrap("\(group.name) (\(group.role))"
-                + (group.people.isEmpty ? "" : ": " + group.people.joined(separator: ", ")), indent: "    "))
+            out.append(TextLayout.wrap(group.name + (group.people.isEmpty ? "" : ": " + group.people.joined(separator: ", ")),
+                                       indent: "    "))
             if !group.current.isEmpty {
                 out.append("  Dit halfjaar:")
                 for s in group.current { out.append(line(s)) }
@@ -64,7 +64,7 @@ public struct DueView: Encodable, Sendable {
 
     private func line(_ s: StepSummary, since: Bool = false) -> String {
         var text = s.text
-        if since, let d = s.overdueSince { text += " (sinds \(d), gepland \(s.expectedIn))" }
+        if since, let d = s.overdueSinceDutch { text += " (sinds \(d), verwacht in \(s.expectedIn))" }
         let head = "    \(s.mark) \(TextLayout.pad(s.key, 6)) "
         return head + TextLayout.wrap(text, indent: String(repeating: " ", count: head.count), firstIndent: head.count)
     }

@@ -12,10 +12,18 @@ public struct StepDetailView: Encodable, Sendable {
     public var note: String?
     public var milestones: [MilestoneRef]
     public var history: [HistoryLine]
+    /// The step's roles as people read them, "Directies (voert uit)", for the terminal.
+    var roleNames: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case step, agendaTitle, themeTitle, activityText, subitems, responsibilities, note, milestones, history
+    }
 
     public struct MilestoneRef: Encodable, Sendable {
         public var id: String
         public var title: String
+        /// The occurrence this step carries out (the 2024 zelfscan for the 2024 scan step), not the
+        /// milestone's first.
         public var when: String
     }
 
@@ -40,7 +48,12 @@ public struct StepDetailView: Encodable, Sendable {
         subitems = placed.activity.subitems.map { "\($0.id). \($0.text)" }
         responsibilities = placed.activity.responsibilities
         note = placed.step.note
-        self.milestones = milestones.map { MilestoneRef(id: $0.id, title: $0.title, when: $0.when.description) }
+        let today = tz.localDate(of: moment)
+        self.milestones = milestones.map { milestone in
+            MilestoneRef(id: milestone.id, title: milestone.title,
+                         when: Self.occurrence(of: milestone, carriedOutBy: placed, in: entry, moment: moment, today: today).description)
+        }
+        roleNames = step.roles.map { $0.dutch(in: entry.agenda) }
         self.history = history.events.filter { $0.at <= moment }.map { event in
             var postponedTo: String?
             if case .postponed(let to) = event.status { postponedTo = to.description }
@@ -50,22 +63,34 @@ public struct StepDetailView: Encodable, Sendable {
         }
     }
 
+    /// The occurrence of a (recurring) milestone that the step is given to, as the milestones view
+    /// and the site assign it: the one its half-year or date overlaps, else the nearest.
+    static func occurrence(of milestone: Milestone, carriedOutBy placed: PlacedStep, in entry: AgendaSet.Entry,
+                           moment: Date, today: LocalDate) -> PlannedDate {
+        let expected = entry.history(placed.key).period(of: placed.step, asOf: moment)
+        let limit = [milestone.when.lastDay, expected.lastDay, placed.step.due?.lastDay ?? expected.lastDay].max()!
+        let all = milestone.occurrences(through: limit.adding(months: 36))
+        let assigned = MilestoneView.assign([placed.key], of: entry, to: all, moment: moment, today: today)
+        return assigned.keys.first.map { all[$0] } ?? milestone.when
+    }
+
     public func text(timeZone: AgendaTimeZone) -> String {
         var out: [String] = []
         out.append(TextLayout.wrap("\(step.key)  \(step.text)", indent: "    "))
         out.append(TextLayout.rule())
         out.append("Status:      \(step.mark) \(step.statusValue.dutch)"
-                   + (step.overdueSince.map { ", te laat sinds \($0)" } ?? ""))
+                   + (step.overdueSinceDutch.map { ", te laat sinds \($0)" } ?? ""))
         out.append("Gepland in:  \(HalfYear(step.period)!.dutchLabel) (\(step.period))")
-        if step.expectedIn != step.period { out.append("Verwacht in: \(step.expectedIn)") }
+        // A postponed step's status already says where it went.
+        if step.isPostponed, step.postponedTo == nil {
+            out.append("Verwacht in: \(step.expectedHalfYear.dutchLabel) (\(step.expectedIn)), na uitstel")
+        }
         if let due = step.due.flatMap(PlannedDate.init) { out.append("Datum:       \(due.dutch)") }
-        if let phase = step.phase { out.append("PDCA-fase:   \(phase.uppercased())") }
+        if let phase = step.phase.flatMap(PDCAPhase.init) { out.append("PDCA-fase:   \(phase.dutchLabel)") }
         out.append(TextLayout.labelled("Waarborg:", themeTitle))
         out.append(TextLayout.labelled("Activiteit:", "\(step.activity.split(separator: "-").last!). \(activityText)"))
         for item in subitems { out.append(TextLayout.labelled("", item)) }
-        for role in step.roles {
-            out.append(TextLayout.labelled("Rol:", "\(role.role) \(Duty(rawValue: role.does)!.dutch)"))
-        }
+        for role in roleNames { out.append(TextLayout.labelled("Rol:", role)) }
         if let responsibilities {
             out.append(TextLayout.labelled("Taken:", responsibilities.replacingOccurrences(of: "\n\n", with: " ")))
         }

@@ -24,6 +24,13 @@ public struct StepSummary: Encodable, Sendable {
     public struct RoleSummary: Encodable, Sendable {
         public var role: String
         public var does: String
+
+        /// The role as people read it: its name from the agenda and what it does,
+        /// "Schoolleiders OOK (stelt voor)"; the id only for a role the agenda does not name.
+        public func dutch(in agenda: Agenda?) -> String {
+            let name = agenda?.role(role)?.name ?? role
+            return Duty(rawValue: does).map { "\(name) (\($0.dutch))" } ?? name
+        }
     }
 
     var statusValue: StepStatus
@@ -58,4 +65,11 @@ public struct StepSummary: Encodable, Sendable {
 
     /// The status mark, with `!` for overdue: readable without colour.
     var mark: String { overdue ? "!" : statusValue.mark }
+
+    /// Moved to another half-year than its column, whatever it is now: in progress or done after a
+    /// postponement too.
+    var isPostponed: Bool { expectedIn != period }
+
+    /// "1 januari 2024": the first day it was overdue, in words.
+    var overdueSinceDutch: String? { overdueSince.map { PlannedDate($0)?.dutch ?? $0 } }
 }

@@ -82,8 +82,8 @@ struct IndicatorTrendTests {
         #expect(md.contains("#### Metingen in deze periode\n\n- **Leerwerkplekken**: 10 april 2024: 18 plekken. Telling april\n"))
 
         let html = scene.koers("report", "halfyear", "2024-H1", "--format", "html").stdout
-        #expect(html.contains("<th scope=\"col\" style=\"text-align:left;padding:5px 8px;border-bottom:2px solid #8c959f;vertical-align:bottom;font-weight:bold;\">Verloop</th>"))
-        #expect(html.contains("nulmeting 10 → gemeten 18 → doel 30 plekken: stijgend (+4 sinds de meting van 15 november 2023), de goede kant op; nog 12 te gaan<br>"))
+        #expect(html.contains("<th scope=\"col\" style=\"text-align:left;padding:5px 8px;border-bottom:2px solid #8c959f;vertical-align:bottom;font-weight:bold;\">Stand</th>"))
+        #expect(html.contains("<br>Verloop: nulmeting 10 → gemeten 18 → doel 30 plekken: stijgend (+4 sinds de meting van 15 november 2023), de goede kant op; nog 12 te gaan<br>"))
         #expect(html.contains("<li>10 april 2024: 18 plekken. Telling april</li>"))
         let check = try HTMLCheck.run(html)
         try ReportRenderingTests.expectWellFormed(check)

@@ -19,7 +19,7 @@ struct ScanAdoptionTests {
         #expect(r.stdout == "LL-B1 added to agenda mini, activity LL-b, 2025-H1: Ontwikkelpunt B4 uit de zelfscan: achtste stelling\n")
 
         r = scene.koers("agenda")
-        #expect(r.stdout.contains("b. Ontwikkelpunten uit de zelfscan\n   Rollen: schoolleiders voert uit · directieteam besluit\n"))
+        #expect(r.stdout.contains("b. Ontwikkelpunten uit de zelfscan\n   Rollen: Schoolleiders (voert uit) · Directieteam (besluit)\n"))
         #expect(r.stdout.contains("   ○ B1  2025-H1   Ontwikkelpunt B4 uit de zelfscan: achtste stelling\n"))
         #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix("    2023-H1") && $0.contains("2025-H1") },
                 "the plan's columns reach the adopted step's half-year")

@@ -117,7 +117,7 @@ enum SiteMarkup {
     /// "STEP|class|label".
     static func row(_ activity: String, in html: String) -> [(period: String, steps: [String])] {
         guard let row = matches("<tr data-activity=\"\(activity)\">(.*?)</tr>", in: html).first?.first else { return [] }
-        return matches("<td data-period=\"([^\"]+)\">(.*?)</td>", in: row).map { cell in
+        return matches("<td data-period=\"([^\"]+)\"[^>]*>(.*?)</td>", in: row).map { cell in
             (cell[0], matches("<li class=\"([^\"]+)\" data-step=\"([^\"]+)\">.*?<span class=\"label\">([^<]*)</span>", in: cell[1])
                 .map { "\($0[1])|\($0[0])|\($0[2])" })
         }
