@@ -15,8 +15,7 @@ struct WhatUsersReadTests {
         let now: Date
 
         init() throws {
-            workspace = try Workspace.load(configPath: Fixture.repository + "/Config/koers.example.json",
-                                           environment: ["STATE_DIRECTORY": fixture.folder])
+            workspace = try fixture.example()
             store = try Store(path: workspace.config.databasePath)
             now = workspace.config.timeZone.moment(LocalDate("2024-10-15")!, hour: 12)
             _ = try HistoryImport.run(file: Fixture.repository + "/Agendas/demo/ook-2022-2024.history.json",
