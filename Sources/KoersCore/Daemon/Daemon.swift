@@ -2,7 +2,7 @@ import Foundation
 
 /// `koers run`: load, plan, queue, send, then sleep until the next due moment or until something
 /// happens. SIGHUP reloads (keeping the old configuration when the new one is invalid), SIGTERM and
-/// SIGINT finish the message in flight and stop.
+/// SIGINT finish the message in flight (or cut it off after `DeliveryStop.grace`) and stop.
 public final class Daemon {
     let configPath: String
     let environment: [String: String]
@@ -120,4 +120,5 @@ public final class Daemon {
             }
         }
     }
+
 }

@@ -100,16 +100,19 @@ public final class ReminderService {
         return (queued, stale.count)
     }
 
-    /// Sends every message due at `now` over one connection. `shouldStop` is asked between
-    /// messages: a stop request finishes the message in flight and leaves the rest queued.
+    /// Sends every message due at `now` over one connection.
+    ///
+    /// `shouldStop` is asked between messages and, while a message is being sent, about once a
+    /// second: the message in flight gets `DeliveryStop.grace` to finish, then it is cut off and
+    /// stays queued, its attempt not counted.
     @discardableResult
-    public func sendDue(now: Date, shouldStop: () -> Bool = { false }) throws -> SendReport {
+    public func sendDue(now: Date, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> SendReport {
         let messages = try store.dueMessages(at: now)
         var report = SendReport()
         guard !messages.isEmpty else { return report }
-        let session = transport.openSession()
+        let session = transport.openSession(stop: DeliveryStop(shouldStop))
         defer { session.close() }
-        for message in messages {
+        sending: for message in messages {
             if shouldStop() { break }
             try store.markSending(message.id)
             let outcome = session.send(from: workspace.config.mail.fromAddress, to: message.recipient, message: message.message)
@@ -119,8 +122,11 @@ public final class ReminderService {
                 try store.markSent(message.id, response: response, at: now)
                 log.info("message \(message.id) accepted: \(response)")
                 report.sent += 1
-            case .transient(_, let response), .configuration(_, let response):
-                let isConfiguration = if case .configuration = outcome { true } else { false }
+            case .interrupted:
+                try store.markInterrupted(message.id)
+                log.notice("message \(message.id) cut off by the stop; it goes again, unchanged, at the next start")
+                break sending
+            case .transient(_, let response, _), .configuration(_, let response, _):
                 if attempts >= Self.maxAttempts {
                     try store.markFailed(message.id, response: response)
                     log.error("message \(message.id) failed after \(attempts) attempts: \(response)")
@@ -128,7 +134,7 @@ public final class ReminderService {
                 } else {
                     let delay = Self.backoff(attempts: attempts)
                     try store.markRetry(message.id, response: response, retryAt: now.addingTimeInterval(delay))
-                    if isConfiguration {
+                    if case .configuration = outcome {
                         log.error("message \(message.id) refused by the mail server's configuration (\(response)); check the mail settings and the credential; retrying in \(Int(delay)) s")
                     } else {
                         log.warning("message \(message.id) not sent yet (\(response)); retrying in \(Int(delay)) s")

@@ -124,6 +124,15 @@ extension Store {
         }
     }
 
+    /// The attempt was cut off because Koers is stopping. Nothing is known about the message, so
+    /// it is pending again, due as before, and the attempt is not counted.
+    public func markInterrupted(_ id: Int64) throws {
+        try write {
+            try database.run("UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'",
+                             [.integer(id)])
+        }
+    }
+
     /// A permanent failure: kept, listed by `koers outbox`, and reported to the coordinator.
     public func markFailed(_ id: Int64, response: String) throws {
         try write {

@@ -3,26 +3,27 @@ import Testing
 @testable import KoersCore
 
 /// The real `koers run` against a real SMTP server that answers 451 (try again later) or 550 (no
-/// such user): what the outbox promises in the README, checked on the daemon as a whole.
+/// such user), or hangs: what the outbox promises in the README, checked on the daemon as a whole.
 ///
 /// The daemon's clock (`--now`) runs at real speed and the first back-off is a minute. Rather than
 /// wait for it, the retry test restarts the daemon with its clock three seconds before the retry
 /// moment the outbox recorded: the daemon finds nothing due, sleeps until that moment by itself,
 /// wakes and sends. The outbox lives in the database, so a restart is how it would go after a
 /// reboot as well.
-@Suite("The reminder daemon when the mail server refuses", .serialized)
+@Suite("The reminder daemon when the mail server refuses or hangs", .serialized)
 struct DaemonDeliveryFaultTests {
     static let justBeforeEight = "2024-08-29T07:59:57+02:00"
     static let from = #"{ "name": "Koers — OOK", "address": "koers@example.org" }"#
 
     /// An installation mailing through the SMTP server at `url` (STARTTLS, AUTH, its certificate).
-    static func daemon(url: String, certificate: String) throws -> (DaemonProcess, secret: String) {
+    static func daemon(url: String, certificate: String, password: String = SMTPTestServer.password,
+                       timeoutSeconds: Int = 10) throws -> (DaemonProcess, secret: String) {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("koers-pw-\(UUID().uuidString)").path
-        try (SMTPTestServer.password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
+        try (password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(mail: """
             { "from": \(from), "transport": "smtp",
               "smtp": { "url": "\(url)", "heloName": "koers.test", "username": "\(SMTPTestServer.user)",
-                        "passwordFile": "\(secret)", "caFile": "\(certificate)", "timeoutSeconds": 10 } }
+                        "passwordFile": "\(secret)", "caFile": "\(certificate)", "timeoutSeconds": \(timeoutSeconds) } }
             """)
         return (daemon, secret)
     }
@@ -143,5 +144,41 @@ struct DaemonDeliveryFaultTests {
         #expect(unreported.count == 1)
         #expect(unreported.first?.id != failed.first?.id)
         #expect(try Self.outbox(daemon).filter { $0.status == "failed" }.count == 2)
+    }
+
+    @Test("A server that hangs, with a long timeout: SIGTERM stops the daemon within 10 s; the message stays queued untried and goes at the next start with the same Message-ID")
+    func stopDuringHang() throws {
+        let hanging = try SMTPTestServer(.hang)
+        let (daemon, secret) = try Self.daemon(url: hanging.url, certificate: hanging.certificate, timeoutSeconds: 120)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+
+        try daemon.start(now: Self.justBeforeEight)
+        #expect(DaemonProcess.eventually { hanging.connectionCount == 1 }, "\(daemon.log)")
+        usleep(1_000_000)
+        let stopped = Date()
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(limit: 60) == 0)
+        let took = Date().timeIntervalSince(stopped)
+        #expect(took < 10, "took \(took) s: \(daemon.log)")
+        #expect(daemon.log.contains("cut off by the stop"), "\(daemon.log)")
+        let queued = try daemon.outboxMessages()
+        #expect(queued.count == 10 && queued.allSatisfy { $0.status == .pending && $0.attempts == 0 && $0.lastResponse == nil })
+
+        // The next start, against a server that works: the same messages, with the same Message-IDs.
+        let working = try SMTPTestServer(.accept)
+        var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: daemon.config))) as! [String: Any]
+        var mail = config["mail"] as! [String: Any]
+        var smtp = mail["smtp"] as! [String: Any]
+        smtp["url"] = working.url
+        smtp["caFile"] = working.certificate
+        mail["smtp"] = smtp
+        config["mail"] = mail
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: daemon.config))
+        try daemon.start(now: "2024-08-29T08:05:00+02:00")
+        #expect(DaemonProcess.eventually { working.messages.count == 10 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(Set(working.messages.compactMap { CrashLoopFaultTests.messageID($0.bytes) }) == Set(queued.map(\.messageID)))
+        #expect(try daemon.outboxMessages().allSatisfy { $0.status == .sent && $0.attempts == 1 })
     }
 }
