@@ -40,11 +40,21 @@ static inline CURLcode koers_curl_easy_setopt_write_callback(CURL *handle, curl_
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
 }
 
+/* Called about once a second while a transfer runs, and more often while data flows
+ * (CURLOPT_NOPROGRESS must be 0); a non-zero return aborts with CURLE_ABORTED_BY_CALLBACK. */
+static inline CURLcode koers_curl_easy_setopt_xferinfo_callback(CURL *handle, curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
 static inline CURLcode koers_curl_easy_setopt_debug_callback(CURL *handle, curl_debug_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }
 
 static inline CURLcode koers_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode koers_curl_easy_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
     return curl_easy_getinfo(handle, info, value);
 }
 

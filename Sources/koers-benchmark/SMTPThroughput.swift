@@ -147,14 +147,18 @@ private struct ConnectionPerMessage: MailTransport {
 
     var description: String { transport.description + ", a connection per message" }
 
-    func openSession() -> MailSession { Session(transport: transport) }
+    func openSession(stop: DeliveryStop) -> MailSession { Session(transport: transport, stop: stop) }
 
     private final class Session: MailSession {
         let transport: SMTPTransport
-        init(transport: SMTPTransport) { self.transport = transport }
+        let stop: DeliveryStop
+        init(transport: SMTPTransport, stop: DeliveryStop) {
+            self.transport = transport
+            self.stop = stop
+        }
 
         func send(from envelopeFrom: String, to recipient: String, message: [UInt8]) -> DeliveryOutcome {
-            let session = transport.openSession()
+            let session = transport.openSession(stop: stop)
             defer { session.close() }
             return session.send(from: envelopeFrom, to: recipient, message: message)
         }

@@ -18,18 +18,22 @@ Modes (--mode, or the first word of --control FILE, re-read for every command, s
 switch behaviour while the server runs):
 
   accept                STARTTLS required, AUTH PLAIN/LOGIN (and XOAUTH2) required, 250 for all
+  hang-on-quit          as accept, but never answers QUIT
   tempfail-then-accept  as accept, but 451 for the first --tempfail N DATA commands (default 1)
   reject                as accept, but 550 for every RCPT
   plain-no-tls          no STARTTLS offered, no AUTH, accepts everything
   implicit-tls          TLS from the first byte (smtps), AUTH required, 250 for all
   hang                  greets, answers EHLO, then never answers anything again
+  tls-broken            greets, offers STARTTLS and AUTH, answers STARTTLS with 220, then sends
+                        bytes that are not TLS and closes: a failed TLS handshake
 
-A closed port ("refuse") needs no server: tests use a port nobody listens on.
+A closed port ("refuse") needs no server: tests use a port nobody listens on. A wrong password
+needs none either: give the client another one than --password.
 
---reject-rcpt ADDRESS (repeatable, any mode but hang): 550 for RCPT TO that address only, so one
+--reject-rcpt ADDRESS (repeatable, any mode but hang and tls-broken): 550 for RCPT TO that address only, so one
 message of a batch is refused permanently while the others are delivered.
 
---hold-file PATH (any mode but hang): when PATH holds a number N, the reply to the N-th message
+--hold-file PATH (any mode but hang and tls-broken): when PATH holds a number N, the reply to the N-th message
 stored (counting from 1 since the server started) is held back for as long as PATH still holds N.
 The message is already recorded below, so a test can kill the client after the server accepted a
 message and before the client heard so.
@@ -41,7 +45,9 @@ Everything that arrives is recorded in --dir:
                         "peer_port": P} when a client says EHLO/HELO for the first time on a
                         connection, and {"event": "message", "connection": ID, "peer_port": P,
                         "mail_from": ..., "rcpt_tos": [...], "file": "messages/NNNN.eml",
-                        "login": USER or null, "tls": bool, "helo": NAME} per accepted message.
+                        "login": USER or null, "tls": bool, "helo": NAME} per accepted message,
+                        and {"event": "auth", "connection": ID, "mechanism": M, "success": bool}
+                        per AUTH command (never the credentials).
 
 Credentials: user "koers-test", password "correct horse battery staple" (override with --user and
 --password); XOAUTH2 accepts the bearer token given by --token (default "test-oauth-token").
@@ -65,7 +71,7 @@ import threading
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-MODES = ("accept", "tempfail-then-accept", "reject", "plain-no-tls", "implicit-tls", "hang")
+MODES = ("accept", "hang-on-quit", "tempfail-then-accept", "reject", "plain-no-tls", "implicit-tls", "hang", "tls-broken")
 
 
 class Recorder:
@@ -86,6 +92,10 @@ class Recorder:
             ident = self.next_connection
             self._log({"event": "connection", "connection": ident, "peer_port": peer_port})
             return ident
+
+    def auth(self, connection, mechanism, success):
+        with self.lock:
+            self._log({"event": "auth", "connection": connection, "mechanism": mechanism, "success": success})
 
     def count_data(self):
         with self.lock:
@@ -160,6 +170,11 @@ class Handler:
         session.host_name = hostname
         return "250 {}".format(server.hostname)
 
+    async def handle_QUIT(self, server, session, envelope):
+        while self.behaviour.current() == "hang-on-quit":
+            await asyncio.sleep(0.2)
+        return "221 Bye"
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.behaviour.current() == "reject" or address.lower() in self.rejected:
             return "550 5.1.1 <{}>: Recipient address rejected: User unknown in local recipient table".format(address)
@@ -203,19 +218,24 @@ class Handler:
         fields = dict(
             part.split("=", 1) for part in blob.decode("utf-8", "replace").split("\x01") if "=" in part)
         user = fields.get("user", "")
-        if fields.get("auth") == "Bearer " + self.token:
+        success = fields.get("auth") == "Bearer " + self.token
+        self.recorder.auth(self._connection(server, server.session), "XOAUTH2", success)
+        if success:
             return AuthResult(success=True, handled=False, auth_data=LoginPassword(user.encode(), b""))
         return AuthResult(success=False, handled=False)
 
 
 class Authenticator:
-    def __init__(self, user, password):
+    def __init__(self, recorder, user, password):
+        self.recorder = recorder
         self.user = user.encode()
         self.password = password.encode()
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
-        if (isinstance(auth_data, LoginPassword)
-                and auth_data.login == self.user and auth_data.password == self.password):
+        success = (isinstance(auth_data, LoginPassword)
+                   and auth_data.login == self.user and auth_data.password == self.password)
+        self.recorder.auth(getattr(server, "koers_connection", None), mechanism, success)
+        if success:
             return AuthResult(success=True, handled=False, auth_data=auth_data)
         return AuthResult(success=False, handled=False)
 
@@ -252,11 +272,14 @@ def make_certificate(folder):
     return cert, key
 
 
-class HangServer:
-    """Greets, answers EHLO (offering STARTTLS and AUTH), then reads forever and never answers."""
+class ScriptedServer:
+    """A raw SMTP server for the failure modes aiosmtpd cannot play. Greets and answers EHLO
+    (offering STARTTLS and AUTH); then, in mode hang, reads forever and never answers; in mode
+    tls-broken, answers STARTTLS with 220 and sends bytes that are not a TLS handshake."""
 
-    def __init__(self, recorder):
+    def __init__(self, recorder, mode):
         self.recorder = recorder
+        self.mode = mode
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.sock.bind(("127.0.0.1", 0))
@@ -275,13 +298,19 @@ class HangServer:
     def _serve(self, conn, peer):
         with conn:
             try:
-                conn.sendall(b"220 127.0.0.1 ESMTP hang\r\n")
+                conn.sendall(b"220 127.0.0.1 ESMTP " + self.mode.encode() + b"\r\n")
                 reader = conn.makefile("rb")
                 line = reader.readline()
                 if not line:
                     return
                 self.recorder.new_connection(peer[1])
                 conn.sendall(b"250-127.0.0.1\r\n250-STARTTLS\r\n250-AUTH PLAIN LOGIN\r\n250 HELP\r\n")
+                if self.mode == "tls-broken":
+                    if reader.readline().strip().upper() == b"STARTTLS":
+                        conn.sendall(b"220 2.0.0 Ready to start TLS\r\n")
+                        conn.recv(4096)  # the client's hello; the answer is no TLS at all
+                        conn.sendall(b"HTTP/1.1 400 This is not TLS\r\n\r\n")
+                    return
                 while reader.readline():
                     pass  # never answer
             except OSError:
@@ -322,14 +351,14 @@ def main():
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     tls.load_cert_chain(cert, key)
 
-    if args.mode == "hang":
-        server = HangServer(recorder)
+    if args.mode in ("hang", "tls-broken"):
+        server = ScriptedServer(recorder, args.mode)
         port = server.port
     else:
         handler = Handler(recorder, Behaviour(args.mode, args.control), args.tempfail, args.token, args.reject_rcpt,
                           args.hold_file)
         common = dict(hostname="127.0.0.1", port=0, server_hostname="127.0.0.1",
-                      authenticator=Authenticator(args.user, args.password))
+                      authenticator=Authenticator(recorder, args.user, args.password))
         if args.mode == "plain-no-tls":
             server = KoersController(handler, **common)
         elif args.mode == "implicit-tls":

@@ -15,6 +15,7 @@ Modes (--mode, or the first word of --control FILE, re-read for every request):
                    invalid_client otherwise
   invalid-client   401 {"error": "invalid_client"} whatever is sent
   unavailable      503 with an HTML body
+  hang             reads the request and never answers
 
 Every request is appended to DIR/requests.jsonl: path, content type, the form fields except the
 secret, and whether the secret matched.
@@ -65,6 +66,8 @@ def make_handler(args, folder):
                 log.write(json.dumps({"path": self.path, "content_type": self.headers.get("Content-Type"),
                                       "fields": fields, "secret_ok": secret_ok}) + "\n")
             mode = current_mode()
+            if mode == "hang":
+                threading.Event().wait()
             if mode == "unavailable":
                 return self.answer(503, "<html><body>Service Unavailable</body></html>", "text/html")
             expected = (fields.get("grant_type") == "client_credentials" and fields.get("client_id") == args.client
@@ -80,7 +83,7 @@ def make_handler(args, folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mode", choices=["ok", "invalid-client", "unavailable"], default="ok")
+    parser.add_argument("--mode", choices=["ok", "invalid-client", "unavailable", "hang"], default="ok")
     parser.add_argument("--control", help="file whose first word, when present, overrides --mode")
     parser.add_argument("--dir", help="folder for the request log and certificate (default: a new temp dir)")
     parser.add_argument("--client", default="koers-client")

@@ -10,8 +10,10 @@ enum OutboxCommand: Subcommand {
            koers outbox retry ID
 
     Lists messages waiting to be sent (with the next attempt and the server's last answer) and
-    messages that failed. --all also lists sent ones. `retry ID` puts a failed message back in the
-    queue; the daemon sends it at its next wake-up.
+    messages that failed, after the delivery error they wait because of, if any. --all also lists
+    sent ones. `retry ID` puts a failed or waiting message back in the queue now; the daemon sends
+    it at its next wake-up, and when it goes out, so does everything the mail server's trouble
+    held back.
 
     """
 
@@ -50,6 +52,10 @@ enum OutboxCommand: Subcommand {
         if context.json { return CommandOutput(stdout: context.encode(lines)) }
         if lines.isEmpty { return CommandOutput(stdout: "The outbox is empty: nothing waiting, nothing failed.\n") }
         var out = ""
+        if let error = try store.deliveryError(), lines.contains(where: { $0.status == "pending" }) {
+            out += TextLayout.wrap("Waiting because of the delivery error at \(Timestamp.format(error.at)): "
+                                   + "\(error.fault.summary) (\(error.text))", indent: "    ") + "\n\n"
+        }
         for l in lines {
             out += "\(l.id)  \(l.status)  \(l.person)  attempts \(l.attempts)  next \(l.nextAttemptAt)\n"
             out += TextLayout.wrap("    \(l.subject)", indent: "    ") + "\n"

@@ -2,7 +2,7 @@ import Foundation
 
 /// `koers run`: load, plan, queue, send, then sleep until the next due moment or until something
 /// happens. SIGHUP reloads (keeping the old configuration when the new one is invalid), SIGTERM and
-/// SIGINT finish the message in flight and stop.
+/// SIGINT finish the message in flight (or cut it off after `DeliveryStop.grace`) and stop.
 public final class Daemon {
     let configPath: String
     let environment: [String: String]
@@ -63,6 +63,7 @@ public final class Daemon {
             log.error("not started: \(error)")
             return .storage
         }
+        releaseHeldMail(store)
         let wakeup = Wakeup()
         let signals = SignalEvents(wakeup)
         let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
@@ -124,6 +125,7 @@ public final class Daemon {
                 do {
                     let reloaded = try Workspace.load(configPath: configPath, environment: environment)
                     service.use(reloaded, transport: try MailTransportFactory.make(reloaded.config, environment: environment))
+                    releaseHeldMail(store)
                     log.notice("reloaded the configuration and agendas; mail via \(service.transport.description)")
                     configurationChanged = true
                 } catch let invalid as Workspace.Invalid {
@@ -137,5 +139,12 @@ public final class Daemon {
                 continue
             }
         }
+    }
+
+    /// A start or reload may have fixed the mail settings: mail held back by the mail server's
+    /// trouble is tried at once rather than at the end of its back-off.
+    private func releaseHeldMail(_ store: Store) {
+        guard let released = try? store.releaseHeldMessages(at: clock.now()), released > 0 else { return }
+        log.notice("\(released) message(s) held back by mail server trouble are tried again now")
     }
 }

@@ -13,14 +13,16 @@ enum MailTransportFactory {
             var secret: SMTPSecret?
             if let file = smtp.passwordFile { secret = try SMTPSecret(file: file) }
             if let name = smtp.passwordCredential { secret = try SMTPSecret(credential: name, environment: environment) }
-            var token: (@Sendable () throws -> String)?
+            var token: (@Sendable (_ abortWhen: @escaping () -> Bool) throws -> String)?
             if let oauth2 = smtp.oauth2 {
                 let source = try tokenSource(oauth2, smtp: smtp, cacheFolder: config.stateFolder, environment: environment)
-                token = { try source.token() }
+                token = { abortWhen in try source.token(abortWhen: abortWhen) }
             }
+            // timeoutSeconds bounds every wait for the server, connecting (greeting, EHLO, AUTH) included.
+            let timeout = Duration.seconds(smtp.timeoutSeconds)
             return SMTPTransport(SMTPSettings(
                 url: smtp.url, heloName: smtp.heloName, requireTLS: smtp.requireTLS, username: smtp.username,
-                password: secret, oauthToken: token, timeout: .seconds(smtp.timeoutSeconds), caFile: smtp.caFile))
+                password: secret, oauthToken: token, connectTimeout: timeout, timeout: timeout, caFile: smtp.caFile))
         }
     }
 

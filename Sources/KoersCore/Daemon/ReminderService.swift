@@ -183,16 +183,36 @@ public final class ReminderService {
         return (queued, stale.count)
     }
 
-    /// Sends every message due at `now` over one connection. `shouldStop` is asked between
-    /// messages: a stop request finishes the message in flight and leaves the rest queued.
+    /// Sends every message due at `now` over one connection.
+    ///
+    /// A failure about one message (its recipient or content refused or deferred) lets the round
+    /// go on. Any other failure (authentication, TLS, no STARTTLS, a timeout, no connection, no
+    /// OAuth2 token …) ends it: every other message would meet it too, and a known-bad password
+    /// tried once per message locks accounts. That message and the rest of the queue wait,
+    /// without an attempt counted, until the round's next try, 1, 2, 4 … minutes later (at most
+    /// an hour) with each round that ends so; they never fail because of it. The first message
+    /// that goes out after that releases them. The last failure is kept for `koers status` until
+    /// a message goes out.
+    ///
+    /// `shouldStop` is asked between messages and, while a message is being sent, about once a
+    /// second: the message in flight gets `DeliveryStop.grace` to finish, then it is cut off and
+    /// stays queued, its attempt not counted.
     @discardableResult
-    public func sendDue(now: Date, shouldStop: () -> Bool = { false }) throws -> SendReport {
+    public func sendDue(now: Date, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> SendReport {
         let messages = try store.dueMessages(at: now)
         var report = SendReport()
         guard !messages.isEmpty else { return report }
-        let session = transport.openSession()
+        var lastError = try store.deliveryError()
+        /// Keeps a failure about one message for `koers status`, with the server's trouble so far.
+        func record(_ fault: DeliveryFault, _ response: String) throws {
+            let error = Store.DeliveryError(at: now, fault: fault, text: response,
+                                            troubledRounds: lastError?.troubledRounds ?? 0, heldUntil: lastError?.heldUntil)
+            try store.recordDeliveryError(error)
+            lastError = error
+        }
+        let session = transport.openSession(stop: DeliveryStop(shouldStop))
         defer { session.close() }
-        for message in messages {
+        sending: for message in messages {
             if shouldStop() { break }
             try store.markSending(message.id)
             let outcome = session.send(from: workspace.config.mail.fromAddress, to: message.recipient, message: message.message)
@@ -202,8 +222,30 @@ public final class ReminderService {
                 try store.markSent(message.id, response: response, at: now)
                 log.info("message \(message.id) accepted: \(response)")
                 report.sent += 1
-            case .transient(_, let response), .configuration(_, let response):
+                if lastError != nil {
+                    try store.clearDeliveryError(at: now)
+                    lastError = nil
+                }
+            case .interrupted:
+                try store.markInterrupted(message.id)
+                log.notice("message \(message.id) cut off by the stop; it goes again, unchanged, at the next start")
+                break sending
+            case .transient(_, let response, let fault) where fault.concernsEveryMessage,
+                 .configuration(_, let response, let fault) where fault.concernsEveryMessage:
+                let rounds = (lastError?.troubledRounds ?? 0) + 1
+                let delay = Self.backoff(attempts: rounds)
+                let retryAt = now.addingTimeInterval(delay)
+                let waiting = try store.holdQueue(after: message.id, response: response, until: retryAt)
+                try store.recordDeliveryError(.init(at: now, fault: fault, text: response, troubledRounds: rounds, heldUntil: retryAt))
                 let isConfiguration = if case .configuration = outcome { true } else { false }
+                let line = "message \(message.id) not sent: \(fault.summary) (\(response))"
+                    + (isConfiguration ? "; check the mail settings and the credential" : "")
+                    + ". The round ends here: \(waiting) message(s) wait, without an attempt counted, for the next try in \(Int(delay)) s"
+                if isConfiguration { log.error(line) } else { log.warning(line) }
+                report.retrying += waiting
+                break sending
+            case .transient(_, let response, let fault), .configuration(_, let response, let fault):
+                try record(fault, response)
                 if attempts >= Self.maxAttempts {
                     try store.markFailed(message.id, response: response)
                     log.error("message \(message.id) failed after \(attempts) attempts: \(response)")
@@ -211,7 +253,7 @@ public final class ReminderService {
                 } else {
                     let delay = Self.backoff(attempts: attempts)
                     try store.markRetry(message.id, response: response, retryAt: now.addingTimeInterval(delay))
-                    if isConfiguration {
+                    if case .configuration = outcome {
                         log.error("message \(message.id) refused by the mail server's configuration (\(response)); check the mail settings and the credential; retrying in \(Int(delay)) s")
                     } else {
                         log.warning("message \(message.id) not sent yet (\(response)); retrying in \(Int(delay)) s")
@@ -219,6 +261,7 @@ public final class ReminderService {
                     report.retrying += 1
                 }
             case .permanent(_, let response):
+                try record(.message, response)
                 try store.markFailed(message.id, response: response)
                 log.error("message \(message.id) refused permanently: \(response); the Co-OP'er hears of it in the next digest")
                 report.failed += 1
@@ -227,7 +270,8 @@ public final class ReminderService {
         return report
     }
 
-    /// Growing back-off: 1, 2, 4 … minutes, at most an hour.
+    /// Growing back-off: 1, 2, 4 … minutes, at most an hour, after the given number of failed
+    /// attempts (of a message, or of rounds in a row that ended at server trouble).
     static func backoff(attempts: Int) -> TimeInterval {
         min(60 * pow(2, Double(max(0, attempts - 1))), 3600)
     }

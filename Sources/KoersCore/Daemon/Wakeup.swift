@@ -21,7 +21,8 @@ public final class Wakeup: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// True once a stop was posted: asked between the messages of a send batch.
+    /// True once a stop was posted: asked between the messages of a send batch, and about once a
+    /// second while a message is being sent.
     public var stopRequested: Bool {
         condition.lock()
         defer { condition.unlock() }

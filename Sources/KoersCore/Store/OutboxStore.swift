@@ -134,6 +134,32 @@ extension Store {
         }
     }
 
+    /// The attempt was cut off because Koers is stopping. Nothing is known about the message, so
+    /// it is pending again, due as before, and the attempt is not counted.
+    public func markInterrupted(_ id: Int64) throws {
+        try write {
+            try database.run("UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'",
+                             [.integer(id)])
+        }
+    }
+
+    /// The round ended at trouble with the server, not with message `id`: it and every other
+    /// pending message due before `until` wait until then. The attempt on `id` is not counted (the
+    /// server never judged the message), the others are not touched but for their next attempt.
+    /// Returns how many messages wait.
+    @discardableResult
+    public func holdQueue(after id: Int64, response: String, until: Date) throws -> Int {
+        let stamp = SQLiteValue.text(Timestamp.format(until))
+        return try write {
+            try database.run("""
+                UPDATE outbox SET status = 'pending', attempts = max(attempts - 1, 0), last_response = ?, next_attempt_at = ?
+                WHERE id = ? AND status = 'sending'
+                """, [.text(response), stamp, .integer(id)])
+            try database.run("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at < ?", [stamp, stamp])
+            return Int(try database.scalarInt("SELECT count(*) FROM outbox WHERE status = 'pending' AND next_attempt_at = ?", [stamp]) ?? 0)
+        }
+    }
+
     /// A permanent failure: kept, listed by `koers outbox`, and reported to the coordinator.
     public func markFailed(_ id: Int64, response: String) throws {
         try write {
@@ -194,6 +220,80 @@ extension Store {
             if let status = row.text(0).flatMap(OutboxMessage.Status.init(rawValue:)) { counts[status] = Int(row.int(1) ?? 0) }
         }
         return counts
+    }
+
+    // MARK: Delivery errors
+
+    /// The last failed delivery attempt, kept (in `daemon_state`) until a message goes out, so that
+    /// `koers status`, another process, can tell the administrator while mail waits because of it.
+    public struct DeliveryError: Sendable, Equatable {
+        /// When the attempt was made (the daemon's clock).
+        public var at: Date
+        public var fault: DeliveryFault
+        /// The server's answer or what went wrong, on one line, without e-mail addresses.
+        public var text: String
+        /// Rounds in a row that ended at a fault concerning every message: the back-off grows with them.
+        public var troubledRounds: Int
+        /// Until when those rounds hold the queue back, nil once it was released.
+        public var heldUntil: Date?
+
+        public init(at: Date, fault: DeliveryFault, text: String, troubledRounds: Int = 0, heldUntil: Date? = nil) {
+            self.at = at
+            self.fault = fault
+            self.text = TerminalText.oneLine(Log.withoutAddresses(text))
+            self.troubledRounds = troubledRounds
+            self.heldUntil = heldUntil
+        }
+    }
+
+    private static let deliveryErrorName = "delivery-error"
+
+    public func deliveryError() throws -> DeliveryError? {
+        guard let text = try daemonValue(Self.deliveryErrorName),
+              let root = try? JSONParser.parse(Array(text.utf8)),
+              let at = root["at"]?.string.flatMap(Timestamp.parse),
+              let fault = root["kind"]?.string.flatMap(DeliveryFault.init(rawValue:)),
+              let message = root["text"]?.string
+        else { return nil }
+        return DeliveryError(at: at, fault: fault, text: message, troubledRounds: root["troubledRounds"]?.int ?? 0,
+                             heldUntil: root["heldUntil"]?.string.flatMap(Timestamp.parse))
+    }
+
+    public func recordDeliveryError(_ error: DeliveryError) throws {
+        var members: [(String, JSONValue)] = [
+            ("at", .string(Timestamp.format(error.at))), ("kind", .string(error.fault.rawValue)), ("text", .string(error.text)),
+            ("troubledRounds", .int(error.troubledRounds)),
+        ]
+        if let held = error.heldUntil { members.append(("heldUntil", .string(Timestamp.format(held)))) }
+        try setDaemonValue(Self.deliveryErrorName, JSONWriter.write(.object(members), pretty: false))
+    }
+
+    /// A message went out: the error is over, and messages the server's trouble held back are due
+    /// at `now`.
+    public func clearDeliveryError(at now: Date) throws {
+        try write {
+            try releaseHeldMessages(at: now)
+            try database.run("DELETE FROM daemon_state WHERE name = ?", [.text(Self.deliveryErrorName)])
+        }
+    }
+
+    /// Makes the messages that wait for the server's trouble to pass due at `now`: when a message
+    /// went out, or after a restart or reload, which may well have fixed the settings. The back-off
+    /// keeps growing if the trouble is still there. Returns how many messages were released.
+    @discardableResult
+    public func releaseHeldMessages(at now: Date) throws -> Int {
+        try write {
+            guard var error = try deliveryError(), let held = error.heldUntil else { return 0 }
+            var released = 0
+            if held > now {
+                try database.run("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at = ?",
+                                 [.text(Timestamp.format(now)), .text(Timestamp.format(held))])
+                released = database.changes
+            }
+            error.heldUntil = nil
+            try recordDeliveryError(error)
+            return released
+        }
     }
 
     // MARK: Daemon bookkeeping

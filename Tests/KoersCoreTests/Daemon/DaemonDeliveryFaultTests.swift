@@ -3,28 +3,51 @@ import Testing
 @testable import KoersCore
 
 /// The real `koers run` against a real SMTP server that answers 451 (try again later) or 550 (no
-/// such user): what the outbox promises in docs/administration.md, checked on the daemon as a whole.
+/// such user), refuses the password, or hangs: what the outbox promises in docs/administration.md,
+/// and what `koers status` tells the administrator meanwhile, checked on the daemon as a whole.
 ///
 /// The daemon's clock (`--now`) runs at real speed and the first back-off is a minute. Rather than
 /// wait for it, the retry test restarts the daemon with its clock three seconds before the retry
 /// moment the outbox recorded: the daemon finds nothing due, sleeps until that moment by itself,
 /// wakes and sends. The outbox lives in the database, so a restart is how it would go after a
 /// reboot as well.
-@Suite("The reminder daemon when the mail server refuses", .serialized)
+@Suite("The reminder daemon when the mail server refuses or hangs", .serialized)
 struct DaemonDeliveryFaultTests {
     static let justBeforeEight = "2024-08-29T07:59:57+02:00"
     static let from = #"{ "name": "Koers — OOK", "address": "koers@example.org" }"#
 
     /// An installation mailing through the SMTP server at `url` (STARTTLS, AUTH, its certificate).
-    static func daemon(url: String, certificate: String) throws -> (DaemonProcess, secret: String) {
+    static func daemon(url: String, certificate: String, password: String = SMTPTestServer.password,
+                       timeoutSeconds: Int = 10) throws -> (DaemonProcess, secret: String) {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("koers-pw-\(UUID().uuidString)").path
-        try (SMTPTestServer.password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
+        try (password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess(mail: """
             { "from": \(from), "transport": "smtp",
               "smtp": { "url": "\(url)", "heloName": "koers.test", "username": "\(SMTPTestServer.user)",
-                        "passwordFile": "\(secret)", "caFile": "\(certificate)", "timeoutSeconds": 10 } }
+                        "passwordFile": "\(secret)", "caFile": "\(certificate)", "timeoutSeconds": \(timeoutSeconds) } }
             """)
         return (daemon, secret)
+    }
+
+    /// `koers status --json`, the parts about delivery.
+    struct Status: Decodable {
+        struct DeliveryError: Decodable {
+            var at: String
+            var kind: String
+            var summary: String
+            var text: String
+            var waiting: Int
+            var nextAttempt: String?
+        }
+        var deliveryError: DeliveryError?
+        var outbox: [String: Int]
+    }
+
+    /// `koers status` as text and as JSON, with their exit statuses.
+    static func status(_ daemon: DaemonProcess) throws -> (text: String, textStatus: Int32, json: Status, jsonStatus: Int32) {
+        let text = try daemon.output(["status"])
+        let json = try daemon.output(["status", "--json"])
+        return (text.stdout, text.status, try JSONDecoder().decode(Status.self, from: Data(json.stdout.utf8)), json.status)
     }
 
     struct OutboxLine: Decodable {
@@ -143,5 +166,86 @@ struct DaemonDeliveryFaultTests {
         #expect(unreported.count == 1)
         #expect(unreported.first?.id != failed.first?.id)
         #expect(try Self.outbox(daemon).filter { $0.status == "failed" }.count == 2)
+    }
+
+    @Test("A wrong password: one login, not one per message; koers status exits 1 naming it while mail waits; fixed and reloaded, all goes out and status is 0")
+    func wrongPassword() throws {
+        let server = try SMTPTestServer(.accept)
+        let (daemon, secret) = try Self.daemon(url: server.url, certificate: server.certificate, password: "not the password")
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+
+        try daemon.start(now: Self.justBeforeEight)
+        #expect(DaemonProcess.eventually { daemon.log.contains("authentication failed") }, "\(daemon.log)")
+        usleep(1_500_000)
+        #expect(server.logins == [false], "one login for the round: \(server.logins)")
+        #expect(daemon.log.components(separatedBy: "authentication failed").count == 2, "logged once: \(daemon.log)")
+        #expect(daemon.log.contains("10 message(s) wait, without an attempt counted, for the next try in 60 s"), "\(daemon.log)")
+        let waiting = try Self.outbox(daemon)
+        #expect(waiting.count == 10 && waiting.allSatisfy { $0.status == "pending" && $0.attempts == 0 })
+        #expect(waiting.filter { $0.lastResponse != nil }.map { $0.lastResponse?.prefix(3) } == ["535"], "only the first was tried")
+        #expect(Set(waiting.map(\.nextAttemptAt)).count == 1, "all wait for the same next try")
+
+        let failing = try Self.status(daemon)
+        #expect(failing.textStatus == 1 && failing.jsonStatus == 1)
+        let line = failing.text.split(separator: "\n").first { $0.hasPrefix("delivery error ") }.map(String.init) ?? ""
+        #expect(line.contains(": authentication failed (535 "), "\(failing.text)")
+        #expect(line.hasSuffix("10 message(s) waiting, next try \(waiting[0].nextAttemptAt)"), "\(line)")
+        let error = try #require(failing.json.deliveryError)
+        #expect(error.kind == "authentication" && error.summary == "authentication failed" && error.waiting == 10)
+        #expect(error.text.hasPrefix("535") && Timestamp.parse(error.at) != nil)
+        #expect(!daemon.log.contains("@example.org") && !failing.text.contains("not the password"))
+        let listing = try daemon.output(["--now", "2024-09-30", "outbox"]).stdout
+        #expect(listing.hasPrefix("Waiting because of the delivery error at "), "\(listing)")
+        #expect(listing.contains("authentication failed (535"), "\(listing)")
+
+        // Fixed: the right password in the file and a reload. The held mail goes at once.
+        try (SMTPTestServer.password + "\n").write(toFile: secret, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(DaemonProcess.eventually { server.messages.count == 10 }, "\(daemon.log)")
+        #expect(daemon.log.contains("10 message(s) held back by mail server trouble are tried again now"), "\(daemon.log)")
+        #expect(server.logins == [false, true])
+        #expect(DaemonProcess.eventually { (try? Self.status(daemon).jsonStatus) == 0 })
+        let healthy = try Self.status(daemon)
+        #expect(healthy.textStatus == 0 && healthy.json.deliveryError == nil && healthy.json.outbox["sent"] == 10)
+        #expect(healthy.text.contains("delivery error none since the last message sent"), "\(healthy.text)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
+    @Test("A server that hangs, with a long timeout: SIGTERM stops the daemon within 10 s; the message stays queued untried and goes at the next start with the same Message-ID")
+    func stopDuringHang() throws {
+        let hanging = try SMTPTestServer(.hang)
+        let (daemon, secret) = try Self.daemon(url: hanging.url, certificate: hanging.certificate, timeoutSeconds: 120)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+
+        try daemon.start(now: Self.justBeforeEight)
+        #expect(DaemonProcess.eventually { hanging.connectionCount == 1 }, "\(daemon.log)")
+        usleep(1_000_000)
+        let stopped = Date()
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(limit: 60) == 0)
+        let took = Date().timeIntervalSince(stopped)
+        #expect(took < 10, "took \(took) s: \(daemon.log)")
+        #expect(daemon.log.contains("cut off by the stop"), "\(daemon.log)")
+        let queued = try daemon.outboxMessages()
+        #expect(queued.count == 10 && queued.allSatisfy { $0.status == .pending && $0.attempts == 0 && $0.lastResponse == nil })
+        #expect(try Self.status(daemon).json.deliveryError == nil, "a stop is no delivery error")
+
+        // The next start, against a server that works: the same messages, with the same Message-IDs.
+        let working = try SMTPTestServer(.accept)
+        var config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: daemon.config))) as! [String: Any]
+        var mail = config["mail"] as! [String: Any]
+        var smtp = mail["smtp"] as! [String: Any]
+        smtp["url"] = working.url
+        smtp["caFile"] = working.certificate
+        mail["smtp"] = smtp
+        config["mail"] = mail
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: daemon.config))
+        try daemon.start(now: "2024-08-29T08:05:00+02:00")
+        #expect(DaemonProcess.eventually { working.messages.count == 10 }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(Set(working.messages.compactMap { CrashLoopFaultTests.messageID($0.bytes) }) == Set(queued.map(\.messageID)))
+        #expect(try daemon.outboxMessages().allSatisfy { $0.status == .sent && $0.attempts == 1 })
     }
 }

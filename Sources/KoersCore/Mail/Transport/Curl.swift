@@ -40,6 +40,15 @@ struct CurlError: Error, Sendable, Equatable {
     func `is`(_ other: CURLcode) -> Bool { code == other.rawValue }
 }
 
+/// A line the server sent (CURLINFO_HEADER_IN), without its line end, and the SMTP command it
+/// answered: what was refused, the login or the recipient, decides what a failure means.
+struct ServerLine: Sendable, Equatable {
+    /// The verb of the last SMTP command Koers sent before this line (`EHLO`, `STARTTLS`, `AUTH`,
+    /// `MAIL`, `RCPT`, `DATA` …); nil for the greeting.
+    let answering: String?
+    let text: String
+}
+
 /// What one `curl_easy_perform` produced.
 struct CurlTransfer: Sendable {
     /// CURLE_OK (0) on success.
@@ -48,8 +57,8 @@ struct CurlTransfer: Sendable {
     let responseCode: Int
     /// libcurl's error message (the error buffer, or `curl_easy_strerror`); empty on success.
     let errorMessage: String
-    /// The lines the server sent during this transfer (CURLINFO_HEADER_IN), without line ends.
-    let serverLines: [String]
+    /// The lines the server sent during this transfer.
+    let serverLines: [ServerLine]
 
     var succeeded: Bool { code == CURLE_OK.rawValue }
     func failed(with other: CURLcode) -> Bool { code == other.rawValue }
@@ -58,6 +67,9 @@ struct CurlTransfer: Sendable {
 /// One libcurl easy handle, with its error buffer, its recipient list and a transcript of what
 /// the server said. libcurl keeps the connection open between performs on the same handle, so
 /// one `CurlEasy` is one reusable connection. Not thread-safe: use it from one thread at a time.
+///
+/// A transfer can be cut off from outside: `perform` and `performReceiving` take a check that
+/// libcurl's progress callback asks about once a second, even while the server sends nothing.
 final class CurlEasy {
     private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -78,15 +90,25 @@ final class CurlEasy {
 
         try check(koers_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check(koers_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
-        // The debug callback sees the server's reply lines; it keeps those and nothing else
-        // (never what Koers sends, which includes AUTH data and the message).
+        // The debug callback sees the server's reply lines and the commands Koers sends. It keeps
+        // the replies and, of each command, only a known SMTP verb: never the rest of what Koers
+        // sends, which includes AUTH data and the message.
         try check(koers_curl_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA,
                                                  Unmanaged.passUnretained(transcript).toOpaque()))
         try check(koers_curl_easy_setopt_debug_callback(handle) { _, type, data, size, context in
-            guard type == CURLINFO_HEADER_IN, let data, let context else { return 0 }
-            Unmanaged<ServerTranscript>.fromOpaque(context).takeUnretainedValue()
-                .record(UnsafeRawBufferPointer(start: data, count: size))
+            guard type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT, let data, let context else { return 0 }
+            let transcript = Unmanaged<ServerTranscript>.fromOpaque(context).takeUnretainedValue()
+            let bytes = UnsafeRawBufferPointer(start: data, count: size)
+            if type == CURLINFO_HEADER_IN { transcript.record(bytes) } else { transcript.sent(bytes) }
             return 0
+        })
+        // The progress callback asks the current transfer's abort check; between transfers there
+        // is none (XFERINFODATA is nil) and it never aborts.
+        try check(koers_curl_easy_setopt_long(handle, CURLOPT_NOPROGRESS, 0))
+        try check(koers_curl_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil))
+        try check(koers_curl_easy_setopt_xferinfo_callback(handle) { context, _, _, _, _ in
+            guard let context else { return 0 }
+            return Unmanaged<AbortCheck>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
         })
         try check(koers_curl_easy_setopt_long(handle, CURLOPT_VERBOSE, 1))
         try check(koers_curl_easy_setopt_read_callback(handle) { buffer, size, count, context in
@@ -102,6 +124,15 @@ final class CurlEasy {
         curl_easy_cleanup(handle)
         curl_slist_free_all(recipients)
         errorBuffer.deallocate()
+    }
+
+    /// Shuts the connection's socket down, so that the QUIT libcurl sends when the handle goes
+    /// away fails at once instead of waiting for a server that may never answer it. libcurl runs
+    /// that QUIT on an internal handle of its own, which no progress callback reaches.
+    func shutDownConnection() {
+        var socket = curl_socket_t(-1)
+        guard koers_curl_easy_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return }
+        _ = shutdown(socket, Int32(SHUT_RDWR))
     }
 
     func set(_ option: CURLoption, _ value: Int) throws(CurlError) {
@@ -141,8 +172,9 @@ final class CurlEasy {
     }
 
     /// Runs one transfer that uploads `body` (CURLOPT_UPLOAD must be set). Blocks until the
-    /// transfer ends or a timeout fires. `body` stays alive until libcurl has returned.
-    func perform(uploading body: [UInt8]) -> CurlTransfer {
+    /// transfer ends, a timeout fires, or `shouldAbort` returns true (CURLE_ABORTED_BY_CALLBACK).
+    /// `body` stays alive until libcurl has returned.
+    func perform(uploading body: [UInt8], abortWhen shouldAbort: @escaping () -> Bool = { false }) -> CurlTransfer {
         let upload = UploadBody(body)
         errorBuffer[0] = 0
         transcript.reset()
@@ -151,7 +183,7 @@ final class CurlEasy {
             code = koers_curl_easy_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(body.count))
         }
         if code == CURLE_OK {
-            code = withExtendedLifetime(upload) { curl_easy_perform(handle) }
+            code = withExtendedLifetime(upload) { performAborting(when: shouldAbort) }
         }
         // Never leave a pointer to a released object in the handle.
         _ = koers_curl_easy_setopt_pointer(handle, CURLOPT_READDATA, nil)
@@ -164,8 +196,9 @@ final class CurlEasy {
 
     /// Runs one transfer that downloads a response (an HTTP request; POST fields set beforehand
     /// with CURLOPT_COPYPOSTFIELDS). Keeps at most `limit` bytes of the body: a larger one makes
-    /// the transfer fail with CURLE_WRITE_ERROR.
-    func performReceiving(limit: Int = 1 << 20) -> (transfer: CurlTransfer, body: [UInt8]) {
+    /// the transfer fail with CURLE_WRITE_ERROR. `shouldAbort` as for `perform`.
+    func performReceiving(limit: Int = 1 << 20,
+                          abortWhen shouldAbort: @escaping () -> Bool = { false }) -> (transfer: CurlTransfer, body: [UInt8]) {
         let download = DownloadBody(limit: limit)
         errorBuffer[0] = 0
         transcript.reset()
@@ -178,7 +211,7 @@ final class CurlEasy {
             }
         }
         if code == CURLE_OK {
-            code = withExtendedLifetime(download) { curl_easy_perform(handle) }
+            code = withExtendedLifetime(download) { performAborting(when: shouldAbort) }
         }
         _ = koers_curl_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
         var response = 0
@@ -187,6 +220,17 @@ final class CurlEasy {
                                     errorMessage: code == CURLE_OK ? "" : errorText(code),
                                     serverLines: transcript.lines)
         return (transfer, download.bytes)
+    }
+
+    /// `curl_easy_perform` with `shouldAbort` reachable from the progress callback while it runs.
+    private func performAborting(when shouldAbort: @escaping () -> Bool) -> CURLcode {
+        let abort = AbortCheck(shouldAbort)
+        var code = koers_curl_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, Unmanaged.passUnretained(abort).toOpaque())
+        if code == CURLE_OK {
+            code = withExtendedLifetime(abort) { curl_easy_perform(handle) }
+        }
+        _ = koers_curl_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
+        return code
     }
 
     private func check(_ result: CURLcode) throws(CurlError) {
@@ -232,11 +276,27 @@ private final class DownloadBody {
     }
 }
 
-/// The server's reply lines of the current transfer (the last 64, each at most 512 bytes).
-private final class ServerTranscript {
-    private(set) var lines: [String] = []
+/// The check the progress callback asks during one transfer.
+private final class AbortCheck {
+    let shouldAbort: () -> Bool
 
-    func reset() { lines.removeAll(keepingCapacity: true) }
+    init(_ shouldAbort: @escaping () -> Bool) { self.shouldAbort = shouldAbort }
+}
+
+/// The server's reply lines of the current transfer (the last 64, each at most 512 bytes), each
+/// with the SMTP command it answered.
+private final class ServerTranscript {
+    private(set) var lines: [ServerLine] = []
+    private var command: String?
+
+    /// The SMTP commands whose verb is kept. Anything else Koers sends (AUTH continuation lines,
+    /// which carry credentials, or HTTP request lines) is not looked at further.
+    private static let verbs: Set<String> = ["EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP"]
+
+    func reset() {
+        lines.removeAll(keepingCapacity: true)
+        command = nil
+    }
 
     func record(_ bytes: UnsafeRawBufferPointer) {
         // libcurl hands over one line per call for SMTP; split anyway, in case.
@@ -244,8 +304,16 @@ private final class ServerTranscript {
             var line = Array(piece.prefix(512))
             while let last = line.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") { line.removeLast() }
             if line.isEmpty { continue }
-            lines.append(String(decoding: line, as: UTF8.self))
+            lines.append(ServerLine(answering: command, text: String(decoding: line, as: UTF8.self)))
         }
         if lines.count > 64 { lines.removeFirst(lines.count - 64) }
+    }
+
+    /// Notes the verb of a command Koers sent, when it is one of `verbs`.
+    func sent(_ bytes: UnsafeRawBufferPointer) {
+        let word = bytes.prefix(9).prefix { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        guard word.count < 9 else { return }
+        let verb = String(decoding: word, as: UTF8.self)
+        if Self.verbs.contains(verb) { command = verb }
     }
 }

@@ -29,7 +29,8 @@ public struct FileTransport: MailTransport {
 
     public var description: String { "file \(folder)" }
 
-    public func openSession() -> MailSession {
+    /// Writing a file does not hang on a server, so there is nothing for `stop` to cut off.
+    public func openSession(stop: DeliveryStop) -> MailSession {
         FileSession(folder: folder)
     }
 
@@ -105,7 +106,7 @@ final class FileSession: MailSession {
 
     func send(from envelopeFrom: String, to recipient: String, message: [UInt8]) -> DeliveryOutcome {
         if let problem = envelopeAddressProblem(envelopeFrom, role: "sender", allowEmpty: true) {
-            return .configuration(code: nil, response: "Not written: \(problem).")
+            return .configuration(code: nil, response: "Not written: \(problem).", fault: .sender)
         }
         if let problem = envelopeAddressProblem(recipient, role: "recipient", allowEmpty: false) {
             return .permanent(code: nil, response: "Not written: \(problem).")
@@ -114,7 +115,8 @@ final class FileSession: MailSession {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            return .configuration(code: nil, response: "Could not create the mail folder \(folder): \(error.localizedDescription)")
+            return .configuration(code: nil, response: "Could not create the mail folder \(folder): \(error.localizedDescription)",
+                                  fault: .settings)
         }
         let base = FileTransport.baseName(for: message)
         let candidates = [base, base + "-" + String(MailDigest.hex(MailDigest.sha256(message)).prefix(16))]
@@ -131,14 +133,14 @@ final class FileSession: MailSession {
                 let text = "Could not write \(path) (\(operation)): \(String(cString: strerror(code)))"
                 switch code {
                 case ENOSPC, EDQUOT, EIO, EAGAIN, EMFILE, ENFILE, ENOMEM, EINTR, EBUSY:
-                    return .transient(code: nil, response: text)
+                    return .transient(code: nil, response: text, fault: .local)
                 default:
-                    return .configuration(code: nil, response: text)
+                    return .configuration(code: nil, response: text, fault: .settings)
                 }
             }
         }
         return .configuration(code: nil, response: "Could not write the message into \(folder): "
-            + "\(candidates.joined(separator: ".eml and ")).eml already hold other messages.")
+            + "\(candidates.joined(separator: ".eml and ")).eml already hold other messages.", fault: .message)
     }
 
     private enum Stored { case written, alreadyThere, occupied, failed(String, Int32) }

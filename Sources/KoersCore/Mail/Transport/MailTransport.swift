@@ -6,27 +6,31 @@ import Foundation
 /// problems and the sendmail and file transports). `response` is the server's last reply line
 /// (for example `250 2.0.0 Ok: queued as 4F2A`), or, when there was no reply, what went wrong
 /// (libcurl's message, sendmail's exit status and output, the file error). It never holds a
-/// password, a token or the message body.
-public enum DeliveryOutcome: Sendable, Equatable {
+/// password, a token or the message body. `fault` says what the failure ran into: only
+/// `.message` is about this message; any other fault ends the outbox's round.
+public enum DeliveryOutcome: Sendable, Equatable, CustomStringConvertible {
     /// The server (or program, or folder) took responsibility for the message: SMTP 2xx.
     case accepted(response: String)
     /// Try again later: SMTP 4xx, connection refused or reset, a timeout, sendmail's EX_TEMPFAIL,
-    /// a full disk.
-    case transient(code: Int?, response: String)
+    /// a full disk, an OAuth2 token endpoint that is down.
+    case transient(code: Int?, response: String, fault: DeliveryFault)
     /// This message will never be accepted for this recipient: SMTP 5xx such as 550 (no such user)
     /// or 553, a malformed address, sendmail exiting with another status. Mark it failed.
     case permanent(code: Int?, response: String)
     /// Koers is set up wrongly and an administrator must act: authentication failed (530, 534,
     /// 535, 538), a 5.7.x policy refusal, STARTTLS unavailable while required, a TLS certificate
-    /// problem, an invalid URL, an unreadable secret, a missing folder or program. Retrying
-    /// without a change will not help.
-    case configuration(code: Int?, response: String)
+    /// problem, an invalid URL, an unreadable secret, a missing folder or program, a 5xx answer
+    /// to anything but the recipient or the message. Retrying without a change will not help.
+    case configuration(code: Int?, response: String, fault: DeliveryFault)
+    /// Cut off because Koers is stopping (see `DeliveryStop`). The server may or may not have the
+    /// message: it stays queued and goes again, with the same Message-ID, at the next start.
+    case interrupted
 
     /// The SMTP reply code, when there was one.
     public var code: Int? {
         switch self {
-        case .accepted: return nil
-        case let .transient(code, _), let .permanent(code, _), let .configuration(code, _): return code
+        case .accepted, .interrupted: return nil
+        case let .transient(code, _, _), let .permanent(code, _), let .configuration(code, _, _): return code
         }
     }
 
@@ -34,14 +38,34 @@ public enum DeliveryOutcome: Sendable, Equatable {
     public var response: String {
         switch self {
         case let .accepted(response): return response
-        case let .transient(_, response), let .permanent(_, response), let .configuration(_, response):
+        case let .transient(_, response, _), let .permanent(_, response), let .configuration(_, response, _):
             return response
+        case .interrupted: return "interrupted: Koers is stopping"
+        }
+    }
+
+    /// What a failure ran into; nil when the message was accepted or the transfer cut off.
+    public var fault: DeliveryFault? {
+        switch self {
+        case .accepted, .interrupted: return nil
+        case .permanent: return .message
+        case let .transient(_, _, fault), let .configuration(_, _, fault): return fault
         }
     }
 
     public var isAccepted: Bool {
         if case .accepted = self { return true }
         return false
+    }
+
+    public var description: String {
+        switch self {
+        case let .accepted(response): return "accepted: \(response)"
+        case let .transient(_, response, fault): return "temporary failure, \(fault.summary): \(response)"
+        case let .permanent(_, response): return "refused permanently: \(response)"
+        case let .configuration(_, response, fault): return "configuration problem, \(fault.summary): \(response)"
+        case .interrupted: return response
+        }
     }
 }
 
@@ -62,8 +86,14 @@ public protocol MailSession: AnyObject {
 public protocol MailTransport: Sendable {
     /// For logs, for example `smtp://mail.example:587 (STARTTLS required)`. Never holds a secret.
     var description: String { get }
-    /// Opens a session. Opening never blocks; the connection is made by the first `send`.
-    func openSession() -> MailSession
+    /// Opens a session. Opening never blocks; the connection is made by the first `send`. A send
+    /// that is still running when `stop` is requested is cut off after `DeliveryStop.grace`.
+    func openSession(stop: DeliveryStop) -> MailSession
+}
+
+extension MailTransport {
+    /// A session nothing stops.
+    public func openSession() -> MailSession { openSession(stop: .never) }
 }
 
 /// Runs blocking mail work (a whole session: open, send a batch, close) on a thread of its own,

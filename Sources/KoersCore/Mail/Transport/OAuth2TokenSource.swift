@@ -48,7 +48,8 @@ public final class OAuth2TokenSource: Sendable {
     }
 
     /// A token valid for at least five more minutes: the one held, the cached one, or a new one.
-    public func token() throws(TransportError) -> String {
+    /// A request to the endpoint is cut off when `shouldAbort` turns true (`.stopped`).
+    public func token(abortWhen shouldAbort: @escaping () -> Bool = { false }) throws(TransportError) -> String {
         let now = clock.now()
         let key = OAuth2TokenCache.Key(tokenURL: settings.tokenURL, clientID: settings.clientID, scope: settings.scope)
         return try current.withLock { (held: inout OAuth2TokenCache.Token?) throws(TransportError) -> String in
@@ -57,14 +58,14 @@ public final class OAuth2TokenSource: Sendable {
                 held = token
                 return token.accessToken
             }
-            let token = try fetch(now: now)
+            let token = try fetch(now: now, abortWhen: shouldAbort)
             held = token
             cache?.write(token, for: key)
             return token.accessToken
         }
     }
 
-    private func fetch(now: Date) throws(TransportError) -> OAuth2TokenCache.Token {
+    private func fetch(now: Date, abortWhen shouldAbort: @escaping () -> Bool) throws(TransportError) -> OAuth2TokenCache.Token {
         let form = [("grant_type", "client_credentials"), ("client_id", settings.clientID),
                     ("client_secret", settings.clientSecret.value), ("scope", settings.scope)]
             .map { "\(Self.formEncode($0))=\(Self.formEncode($1))" }
@@ -78,11 +79,12 @@ public final class OAuth2TokenSource: Sendable {
             try easy.set(CURLOPT_CONNECTTIMEOUT_MS, Int(settings.timeout.components.seconds * 1000))
             try easy.set(CURLOPT_TIMEOUT_MS, Int(settings.timeout.components.seconds * 1000))
             if let caFile = settings.caFile { try easy.set(CURLOPT_CAINFO, caFile) }
-            received = easy.performReceiving()
+            received = easy.performReceiving(abortWhen: shouldAbort)
         } catch {
             throw .tokenUnavailable(reason: "libcurl could not be set up: \(error.message)", temporary: true)
         }
         let (transfer, body) = received
+        if transfer.failed(with: CURLE_ABORTED_BY_CALLBACK) { throw .stopped }
         guard transfer.succeeded else {
             throw .tokenUnavailable(reason: "\(settings.tokenURL) did not answer: \(transfer.errorMessage)",
                                     temporary: true)

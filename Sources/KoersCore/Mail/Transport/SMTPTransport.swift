@@ -10,8 +10,9 @@ import Foundation
 ///   STARTTLS is used if the server offers it.
 /// - `username` with `password`: AUTH PLAIN or LOGIN (libcurl picks what the server offers).
 /// - `username` with `oauthToken`: SASL XOAUTH2 with the bearer token the closure returns (called
-///   once per connection; it may throw `TransportError.tokenUnavailable`).
-/// - `connectTimeout`: for the TCP connection (and TLS handshake).
+///   once per connection, with a check that turns true when Koers is stopping; it may throw
+///   `TransportError.tokenUnavailable` or `.stopped`).
+/// - `connectTimeout`: for connecting: the TCP connection, TLS, and the greeting, EHLO and AUTH.
 /// - `timeout`: the longest the server may stay silent: per reply, and while the message is
 ///   being sent. Each send is also cut off after `connectTimeout + 5 × timeout` as a backstop.
 /// - `caFile`: a PEM file of certificate authorities to trust instead of the system's.
@@ -21,13 +22,13 @@ public struct SMTPSettings: Sendable {
     public var requireTLS: Bool
     public var username: String?
     public var password: SMTPSecret?
-    public var oauthToken: (@Sendable () throws -> String)?
+    public var oauthToken: (@Sendable (_ abortWhen: @escaping () -> Bool) throws -> String)?
     public var connectTimeout: Duration
     public var timeout: Duration
     public var caFile: String?
 
     public init(url: String, heloName: String, requireTLS: Bool = true, username: String? = nil,
-                password: SMTPSecret? = nil, oauthToken: (@Sendable () throws -> String)? = nil,
+                password: SMTPSecret? = nil, oauthToken: (@Sendable (_ abortWhen: @escaping () -> Bool) throws -> String)? = nil,
                 connectTimeout: Duration = .seconds(30), timeout: Duration = .seconds(60), caFile: String? = nil) {
         self.url = url
         self.heloName = heloName
@@ -72,8 +73,8 @@ public struct SMTPTransport: MailTransport {
         return "\(endpoint.display) (\(details.joined(separator: ", ")))"
     }
 
-    public func openSession() -> MailSession {
-        SMTPSession(settings: settings)
+    public func openSession(stop: DeliveryStop) -> MailSession {
+        SMTPSession(settings: settings, stop: stop)
     }
 
     /// Checks the settings without connecting.
@@ -144,27 +145,34 @@ struct SMTPEndpoint {
 /// One SMTP connection (one libcurl easy handle), opened by the first `send`.
 final class SMTPSession: MailSession {
     private let settings: SMTPSettings
+    private let stop: DeliveryStop
     private var easy: CurlEasy?
 
-    init(settings: SMTPSettings) {
+    init(settings: SMTPSettings, stop: DeliveryStop = .never) {
         self.settings = settings
+        self.stop = stop
     }
 
     deinit { easy = nil }
 
+    /// Says QUIT, unless Koers is stopping: then the connection is just dropped, as a server that
+    /// hangs on QUIT would otherwise hold up the stop for a whole timeout.
     func close() {
+        if stop.isRequested { easy?.shutDownConnection() }
         easy = nil
     }
 
     func send(from envelopeFrom: String, to recipient: String, message: [UInt8]) -> DeliveryOutcome {
         if let problem = envelopeAddressProblem(envelopeFrom, role: "sender", allowEmpty: true) {
-            return .configuration(code: nil, response: "Not sent: \(problem).")
+            return .configuration(code: nil, response: "Not sent: \(problem).", fault: .sender)
         }
         if let problem = envelopeAddressProblem(recipient, role: "recipient", allowEmpty: false) {
             return .permanent(code: nil, response: "Not sent: \(problem).")
         }
+        // One grace for the whole send, the token request included.
+        let cutoff = stop.cutoff()
         let easy: CurlEasy
-        switch connection() {
+        switch connection(abortWhen: cutoff) {
         case let .success(ready): easy = ready
         case let .failure(outcome): return outcome
         }
@@ -174,9 +182,9 @@ final class SMTPSession: MailSession {
             try easy.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(settings.connectTimeout + settings.timeout * 5))
         } catch {
             self.easy = nil
-            return .configuration(code: nil, response: "libcurl refused an option: \(error.message)")
+            return .configuration(code: nil, response: "libcurl refused an option: \(error.message)", fault: .settings)
         }
-        let outcome = Self.outcome(of: easy.perform(uploading: message))
+        let outcome = Self.outcome(of: easy.perform(uploading: message, abortWhen: cutoff))
         if !outcome.isAccepted {
             // Start afresh: the next send opens a new connection.
             self.easy = nil
@@ -187,25 +195,27 @@ final class SMTPSession: MailSession {
     private enum Connection { case success(CurlEasy), failure(DeliveryOutcome) }
 
     /// The open handle, or a new one configured from the settings.
-    private func connection() -> Connection {
+    private func connection(abortWhen shouldAbort: @escaping () -> Bool) -> Connection {
         if let easy { return .success(easy) }
         let endpoint: SMTPEndpoint
         do throws(TransportError) {
             endpoint = try SMTPEndpoint(settings)
         } catch {
-            return .failure(.configuration(code: nil, response: error.description))
+            return .failure(.configuration(code: nil, response: error.description, fault: .settings))
         }
         var bearer: String?
         if let oauthToken = settings.oauthToken {
             do {
-                bearer = try oauthToken()
+                bearer = try oauthToken(shouldAbort)
+            } catch TransportError.stopped {
+                return .failure(.interrupted)
             } catch let error as TransportError {
                 if case let .tokenUnavailable(_, temporary) = error, temporary {
-                    return .failure(.transient(code: nil, response: error.description))
+                    return .failure(.transient(code: nil, response: error.description, fault: .token))
                 }
-                return .failure(.configuration(code: nil, response: error.description))
+                return .failure(.configuration(code: nil, response: error.description, fault: .token))
             } catch {
-                return .failure(.configuration(code: nil, response: "Could not obtain an OAuth2 token: \(error)"))
+                return .failure(.configuration(code: nil, response: "Could not obtain an OAuth2 token: \(error)", fault: .token))
             }
         }
         do throws(CurlError) {
@@ -235,26 +245,29 @@ final class SMTPSession: MailSession {
             self.easy = easy
             return .success(easy)
         } catch {
-            return .failure(.configuration(code: nil, response: "Could not set up libcurl: \(error.message)"))
+            return .failure(.configuration(code: nil, response: "Could not set up libcurl: \(error.message)", fault: .settings))
         }
     }
 
     // MARK: - Classification
 
     static func outcome(of transfer: CurlTransfer) -> DeliveryOutcome {
+        if transfer.failed(with: CURLE_ABORTED_BY_CALLBACK) { return .interrupted }
         let code = transfer.responseCode
         let reply = finalReply(transfer.serverLines, code: code)
         if transfer.succeeded {
-            return .accepted(response: reply ?? "\(code)")
+            return .accepted(response: reply?.text ?? "\(code)")
         }
         if code >= 400 {
-            let text = reply ?? "\(code) (\(transfer.errorMessage))"
-            return classify(code: code, response: text)
+            let text = reply?.text ?? "\(code) (\(transfer.errorMessage))"
+            return classify(code: code, response: text, answering: reply?.answering)
         }
         // No failing SMTP reply: a network, TLS or local problem.
         let text = transfer.errorMessage
-        if transfer.failed(with: CURLE_USE_SSL_FAILED)
-            || transfer.failed(with: CURLE_SSL_CONNECT_ERROR)
+        if transfer.failed(with: CURLE_USE_SSL_FAILED) {
+            return .configuration(code: nil, response: text, fault: .starttls)
+        }
+        if transfer.failed(with: CURLE_SSL_CONNECT_ERROR)
             || transfer.failed(with: CURLE_PEER_FAILED_VERIFICATION)
             || transfer.failed(with: CURLE_SSL_CERTPROBLEM)
             || transfer.failed(with: CURLE_SSL_CIPHER)
@@ -265,44 +278,66 @@ final class SMTPSession: MailSession {
             || transfer.failed(with: CURLE_SSL_ENGINE_NOTFOUND)
             || transfer.failed(with: CURLE_SSL_ENGINE_SETFAILED)
             || transfer.failed(with: CURLE_SSL_ENGINE_INITFAILED)
-            || transfer.failed(with: CURLE_SSL_SHUTDOWN_FAILED)
-            || transfer.failed(with: CURLE_LOGIN_DENIED)
-            || transfer.failed(with: CURLE_AUTH_ERROR)
-            || transfer.failed(with: CURLE_URL_MALFORMAT)
-            || transfer.failed(with: CURLE_UNSUPPORTED_PROTOCOL)
-            || transfer.failed(with: CURLE_NOT_BUILT_IN)
-            || transfer.failed(with: CURLE_FILESIZE_EXCEEDED) {
-            return .configuration(code: nil, response: text)
+            || transfer.failed(with: CURLE_SSL_SHUTDOWN_FAILED) {
+            return .configuration(code: nil, response: text, fault: .tls)
         }
-        // COULDNT_CONNECT, COULDNT_RESOLVE_HOST, OPERATION_TIMEDOUT, SEND_ERROR, RECV_ERROR,
-        // GOT_NOTHING, WEIRD_SERVER_REPLY, … : the network or the server is in trouble now.
-        return .transient(code: nil, response: text)
+        if transfer.failed(with: CURLE_LOGIN_DENIED) || transfer.failed(with: CURLE_AUTH_ERROR) {
+            return .configuration(code: nil, response: text, fault: .authentication)
+        }
+        if transfer.failed(with: CURLE_URL_MALFORMAT)
+            || transfer.failed(with: CURLE_UNSUPPORTED_PROTOCOL)
+            || transfer.failed(with: CURLE_NOT_BUILT_IN) {
+            return .configuration(code: nil, response: text, fault: .settings)
+        }
+        if transfer.failed(with: CURLE_FILESIZE_EXCEEDED) {
+            // The server announced a size limit this message exceeds.
+            return .configuration(code: nil, response: text, fault: .message)
+        }
+        if transfer.failed(with: CURLE_OPERATION_TIMEDOUT) {
+            return .transient(code: nil, response: text, fault: .timeout)
+        }
+        // COULDNT_CONNECT, COULDNT_RESOLVE_HOST, SEND_ERROR, RECV_ERROR, GOT_NOTHING,
+        // WEIRD_SERVER_REPLY, … : the network or the server is in trouble now.
+        return .transient(code: nil, response: text, fault: .connection)
     }
 
-    /// An SMTP failure reply: 4xx transient; 530/534/535/538 and 5.7.x configuration; other 5xx
-    /// permanent.
-    static func classify(code: Int, response: String) -> DeliveryOutcome {
+    /// An SMTP failure reply, judged by its code and by the command it answered (nil: the
+    /// greeting). A refused recipient or message (RCPT, DATA): 4xx transient, 5.7.x configuration,
+    /// other 5xx permanent. A refusal of anything else concerns every message: 4xx transient,
+    /// 5xx configuration, never permanent (it says nothing about this message). 530, 534, 535
+    /// and 538 are always a failed login, 421 always the server closing the session.
+    static func classify(code: Int, response: String, answering command: String?) -> DeliveryOutcome {
+        let fault: DeliveryFault
+        switch (code, command) {
+        case (530, _), (534, _), (535, _), (538, _), (_, "AUTH"?): fault = .authentication
+        case (421, _): fault = .server
+        case (_, "STARTTLS"?): fault = .starttls
+        case (_, "MAIL"?): fault = .sender
+        case (_, "RCPT"?), (_, "DATA"?): fault = .message
+        default: fault = .server
+        }
         switch code {
         case 400..<500:
-            return .transient(code: code, response: response)
-        case 530, 534, 535, 538:
-            return .configuration(code: code, response: response)
+            return .transient(code: code, response: response, fault: fault)
         case 500..<600:
+            if fault.concernsEveryMessage {
+                return .configuration(code: code, response: response, fault: fault)
+            }
             if let enhanced = enhancedStatus(response), enhanced.class == 5, enhanced.subject == 7 {
-                return .configuration(code: code, response: response)
+                return .configuration(code: code, response: response, fault: fault)
             }
             return .permanent(code: code, response: response)
         default:
-            return .transient(code: code, response: response)
+            return .transient(code: code, response: response, fault: fault)
         }
     }
 
     /// The last line of the reply that carried `code` (CURLINFO_RESPONSE_CODE), e.g.
     /// `250 2.0.0 Ok: queued as 4F2A`. After a refused RCPT libcurl still says QUIT, so the very
     /// last line may be `221 Bye`; the reply that decided is the last one with `code`.
-    static func finalReply(_ lines: [String], code: Int) -> String? {
+    static func finalReply(_ lines: [ServerLine], code: Int) -> ServerLine? {
         let prefix = String(code)
-        if code > 0, let line = lines.last(where: { $0.hasPrefix(prefix) }) { return line }
+        if code > 0, let line = lines.last(where: { $0.text.hasPrefix(prefix) }) { return line }
         return lines.last
     }
 

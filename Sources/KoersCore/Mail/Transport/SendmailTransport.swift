@@ -10,8 +10,10 @@ import Darwin
 /// Hands each message to the local MTA: `sendmail -i -f FROM -- RECIPIENT`, the message on
 /// standard input. Exit status 0 is accepted, 75 (EX_TEMPFAIL) transient, any other status
 /// permanent; a program that cannot be started is a configuration problem, one killed by a signal
-/// or running longer than `timeout` (then terminated) transient. The program is started with
-/// `posix_spawn`, with a clean signal mask, and the environment of Koers.
+/// or running longer than `timeout` (then terminated) transient. A program still running
+/// `DeliveryStop.grace` after a stop request is terminated too, and the message stays queued.
+/// The program is started with `posix_spawn`, with a clean signal mask, and the environment of
+/// Koers.
 public struct SendmailTransport: MailTransport {
     public let path: String
     public let timeout: Duration
@@ -23,8 +25,8 @@ public struct SendmailTransport: MailTransport {
 
     public var description: String { "sendmail \(path)" }
 
-    public func openSession() -> MailSession {
-        SendmailSession(path: path, timeout: timeout)
+    public func openSession(stop: DeliveryStop) -> MailSession {
+        SendmailSession(path: path, timeout: timeout, stop: stop)
     }
 }
 
@@ -32,24 +34,26 @@ public struct SendmailTransport: MailTransport {
 final class SendmailSession: MailSession {
     private let path: String
     private let timeout: Duration
+    private let stop: DeliveryStop
 
-    init(path: String, timeout: Duration) {
+    init(path: String, timeout: Duration, stop: DeliveryStop) {
         self.path = path
         self.timeout = timeout
+        self.stop = stop
     }
 
     func close() {}
 
     func send(from envelopeFrom: String, to recipient: String, message: [UInt8]) -> DeliveryOutcome {
         if let problem = envelopeAddressProblem(envelopeFrom, role: "sender", allowEmpty: true) {
-            return .configuration(code: nil, response: "Not sent: \(problem).")
+            return .configuration(code: nil, response: "Not sent: \(problem).", fault: .sender)
         }
         if let problem = envelopeAddressProblem(recipient, role: "recipient", allowEmpty: false) {
             return .permanent(code: nil, response: "Not sent: \(problem).")
         }
         guard FileManager.default.isExecutableFile(atPath: path) else {
             return .configuration(code: nil, response: "\(path) is not an executable program: install an MTA "
-                + "that provides sendmail, or configure another transport.")
+                + "that provides sendmail, or configure another transport.", fault: .settings)
         }
         // The message goes to the child through an unlinked temporary file rather than a pipe:
         // no writer thread, no SIGPIPE, no deadlock against a child that does not read.
@@ -59,7 +63,7 @@ final class SendmailSession: MailSession {
             input = try Self.anonymousFile(holding: message)
             output = try Self.anonymousFile(holding: [])
         } catch {
-            return .transient(code: nil, response: "Could not prepare the message for sendmail: \(error.reason)")
+            return .transient(code: nil, response: "Could not prepare the message for sendmail: \(error.reason)", fault: .local)
         }
 
         let pid: pid_t
@@ -70,37 +74,36 @@ final class SendmailSession: MailSession {
             let text = "Could not start \(path): \(problem.reason)"
             switch problem.code {
             case ETXTBSY, EAGAIN, ENOMEM, EMFILE, ENFILE, EINTR:
-                return .transient(code: nil, response: text)   // being replaced, or out of resources
+                return .transient(code: nil, response: text, fault: .local)   // being replaced, or out of resources
             default:
-                return .configuration(code: nil, response: text)
+                return .configuration(code: nil, response: text, fault: .settings)
             }
         }
 
         let status: Int32
-        switch Self.wait(for: pid, timeout: timeout) {
+        switch Self.wait(for: pid, timeout: timeout, abortWhen: stop.cutoff()) {
         case let .exited(waitStatus):
             status = waitStatus
         case .timedOut:
-            kill(pid, SIGTERM)
-            if case .timedOut = Self.wait(for: pid, timeout: .seconds(5)) {
-                kill(pid, SIGKILL)
-                _ = Self.wait(for: pid, timeout: nil)
-            }
-            return .transient(code: nil, response: "\(path) did not finish within \(timeout) and was stopped.")
+            Self.terminate(pid)
+            return .transient(code: nil, response: "\(path) did not finish within \(timeout) and was stopped.", fault: .timeout)
+        case .aborted:
+            Self.terminate(pid)
+            return .interrupted
         case let .lost(reason):
-            return .transient(code: nil, response: "The exit status of \(path) is unknown (\(reason)).")
+            return .transient(code: nil, response: "The exit status of \(path) is unknown (\(reason)).", fault: .local)
         }
         let said = Self.lastLine(of: output)
         let suffix = said.isEmpty ? "" : ": \(said)"
         let signal = status & 0x7F
         if signal != 0 {
-            return .transient(code: nil, response: "\(path) was killed by signal \(signal)\(suffix)")
+            return .transient(code: nil, response: "\(path) was killed by signal \(signal)\(suffix)", fault: .local)
         }
         switch (status >> 8) & 0xFF {
         case 0:
             return .accepted(response: said.isEmpty ? "\(path) accepted the message (exit status 0)" : said)
         case 75:
-            return .transient(code: nil, response: "\(path) exited with status 75 (EX_TEMPFAIL)\(suffix)")
+            return .transient(code: nil, response: "\(path) exited with status 75 (EX_TEMPFAIL)\(suffix)", fault: .message)
         case let code:
             return .permanent(code: nil, response: "\(path) exited with status \(code)\(Self.exitName(code))\(suffix)")
         }
@@ -143,11 +146,21 @@ final class SendmailSession: MailSession {
         return .success(pid)
     }
 
-    private enum Waited { case exited(Int32), timedOut, lost(String) }
+    private enum Waited { case exited(Int32), timedOut, aborted, lost(String) }
 
-    /// The wait status of `pid` once it has exited, or `.timedOut` when `timeout` passes first
-    /// (nil: wait as long as it takes). Polls with `WNOHANG`, backing off to 50 ms.
-    private static func wait(for pid: pid_t, timeout: Duration?) -> Waited {
+    /// SIGTERM, then SIGKILL when the program has not exited 5 seconds later; reaped either way.
+    private static func terminate(_ pid: pid_t) {
+        kill(pid, SIGTERM)
+        if case .timedOut = wait(for: pid, timeout: .seconds(5)) {
+            kill(pid, SIGKILL)
+            _ = wait(for: pid, timeout: nil)
+        }
+    }
+
+    /// The wait status of `pid` once it has exited, `.timedOut` when `timeout` passes first (nil:
+    /// wait as long as it takes), or `.aborted` when `shouldAbort` turns true first. Polls with
+    /// `WNOHANG`, backing off to 50 ms.
+    private static func wait(for pid: pid_t, timeout: Duration?, abortWhen shouldAbort: () -> Bool = { false }) -> Waited {
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now + $0 }
         var pause: UInt32 = 1_000
@@ -157,6 +170,7 @@ final class SendmailSession: MailSession {
             if result == pid { return .exited(status) }
             if result < 0 && errno != EINTR { return .lost(String(cString: strerror(errno))) }
             if let deadline, clock.now >= deadline { return .timedOut }
+            if shouldAbort() { return .aborted }
             if result == 0 {
                 usleep(pause)
                 pause = min(pause * 2, 50_000)

@@ -20,6 +20,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `temporary` makes the delivery transient (network trouble, the token endpoint is down),
     /// otherwise it is a configuration problem (wrong client id or secret).
     case tokenUnavailable(reason: String, temporary: Bool)
+    /// Koers is stopping and cut off the request (see `DeliveryStop`); the message stays queued.
+    case stopped
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .tokenUnavailable(reason, temporary):
             return "Could not obtain an OAuth2 token: \(reason)"
                 + (temporary ? " (temporary; will try again)." : ". Check the OAuth2 client settings.")
+        case .stopped:
+            return "Interrupted: Koers is stopping. The message stays queued."
         }
     }
 }

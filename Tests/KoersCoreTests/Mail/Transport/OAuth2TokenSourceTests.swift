@@ -4,7 +4,7 @@ import Testing
 
 /// `Tests/Support/token_server.py`: a real HTTPS token endpoint on 127.0.0.1.
 final class TokenTestServer {
-    enum Mode: String { case ok, invalidClient = "invalid-client", unavailable }
+    enum Mode: String { case ok, invalidClient = "invalid-client", unavailable, hang }
 
     static let clientID = "koers-client"
     static let secret = "client secret value"
@@ -19,9 +19,9 @@ final class TokenTestServer {
                                      arguments: ["--mode", mode.rawValue, "--expires-in", String(expiresIn)])
     }
 
-    func settings(secret: String = TokenTestServer.secret) -> OAuth2TokenSource.Settings {
+    func settings(secret: String = TokenTestServer.secret, timeout: Duration = .seconds(10)) -> OAuth2TokenSource.Settings {
         .init(tokenURL: url, clientID: Self.clientID, clientSecret: SMTPSecret(value: secret, source: "test"),
-              scope: Self.scope, caFile: harness.certificate, timeout: .seconds(10))
+              scope: Self.scope, caFile: harness.certificate, timeout: timeout)
     }
 }
 
@@ -141,6 +141,41 @@ struct OAuth2TokenSourceTests {
         }
         #expect(temporary)
         #expect(reason.hasPrefix("\(nobody.tokenURL) did not answer"))
+    }
+
+    @Test("an endpoint that never answers is cut off by a stop, long before its timeout; the send is interrupted")
+    func stopWhileEndpointHangs() async throws {
+        let tokens = try TokenTestServer(.hang)
+        let smtp = try SMTPTestServer(.accept)
+        let source = OAuth2TokenSource(tokens.settings(timeout: .seconds(120)), cachePath: nil)
+        var settings = smtp.settings(password: nil)
+        settings.username = "koers@school.example"
+        settings.oauthToken = { abortWhen in try source.token(abortWhen: abortWhen) }
+        let (outcome, elapsed) = try await deliverOverSMTP(settings, stop: DeliveryStop { true })
+        #expect(outcome == .interrupted)
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(tokens.requests.count == 1)
+        #expect(smtp.connectionCount == 0)
+    }
+
+    @Test("an endpoint that is down, unreachable, silent or refusing makes a token fault, which ends the outbox's round")
+    func tokenFaults() async throws {
+        let down = try TokenTestServer(.unavailable)
+        let hanging = try TokenTestServer(.hang)
+        let refusing = try TokenTestServer(.invalidClient)
+        let smtp = try SMTPTestServer(.accept)
+        var nobody = down.settings()
+        nobody.tokenURL = "https://127.0.0.1:\(SMTPTestServer.closedPort())/token"
+        for tokenSettings in [down.settings(), nobody, hanging.settings(timeout: .seconds(1)), refusing.settings()] {
+            let source = OAuth2TokenSource(tokenSettings, cachePath: nil)
+            var settings = smtp.settings(password: nil)
+            settings.username = "koers@school.example"
+            settings.oauthToken = { abortWhen in try source.token(abortWhen: abortWhen) }
+            let outcome = try #require(try await deliverOverSMTP(settings).first)
+            #expect(outcome.fault == .token, "\(outcome)")
+            #expect(outcome.fault?.concernsEveryMessage == true)
+        }
+        #expect(smtp.connectionCount == 0, "no login without a token")
     }
 
     @Test("an endpoint whose certificate is not trusted is refused")

@@ -20,14 +20,17 @@ import Darwin
 ///     … send …
 ///     server.messages                            // what arrived, bytes and envelope
 ///     server.connectionCount                     // how many SMTP connections said EHLO
+///     server.logins                              // each AUTH: did it succeed
 final class SMTPTestServer {
     enum Mode: String {
         case accept
+        case hangOnQuit = "hang-on-quit"
         case tempfailThenAccept = "tempfail-then-accept"
         case reject
         case plainNoTLS = "plain-no-tls"
         case implicitTLS = "implicit-tls"
         case hang
+        case tlsBroken = "tls-broken"
     }
 
     struct Received {
@@ -74,6 +77,9 @@ final class SMTPTestServer {
     /// Connections on which a client said EHLO or HELO.
     var connectionCount: Int { log.filter { $0["event"] as? String == "connection" }.count }
 
+    /// Every AUTH command, in order: whether the credentials were right.
+    var logins: [Bool] { log.filter { $0["event"] as? String == "auth" }.map { $0["success"] as? Bool ?? false } }
+
     /// The messages that arrived, in order.
     var messages: [Received] {
         log.filter { $0["event"] as? String == "message" }.map { entry in
@@ -112,4 +118,15 @@ final class SMTPTestServer {
 /// Runs blocking work (a mail session) off the concurrency pool, through `MailThread`.
 func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await MailThread.run(body)
+}
+
+/// `offThePool`, and how long `body` took on its thread: on a busy machine the test may wait for
+/// the concurrency pool afterwards, and that is no time the send took.
+func timedOffThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> (result: T, elapsed: Duration) {
+    try await MailThread.run {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = try body()
+        return (result, clock.now - started)
+    }
 }

@@ -29,25 +29,38 @@ enum TransportFixtures {
 }
 
 extension DeliveryOutcome {
-    enum Kind { case accepted, transient, permanent, configuration }
+    enum Kind { case accepted, transient, permanent, configuration, interrupted }
     var kind: Kind {
         switch self {
         case .accepted: return .accepted
         case .transient: return .transient
         case .permanent: return .permanent
         case .configuration: return .configuration
+        case .interrupted: return .interrupted
         }
     }
 }
 
 /// Runs `sends` messages through one session of an SMTP transport, off the concurrency pool.
 func deliverOverSMTP(_ settings: SMTPSettings, messages: [[UInt8]] = [TransportFixtures.message],
-             from: String = "koers@koers.example", to: String = "c.jansen@example.org") async throws -> [DeliveryOutcome] {
+                     from: String = "koers@koers.example", to: String = "c.jansen@example.org") async throws -> [DeliveryOutcome] {
     try await offThePool {
         let session = SMTPTransport(settings).openSession()
         defer { session.close() }
         return messages.map { session.send(from: from, to: to, message: $0) }
     }
+}
+
+/// Sends one message through a session that `stop` stops, and says how long the send (with the
+/// session's close) took.
+func deliverOverSMTP(_ settings: SMTPSettings, stop: DeliveryStop) async throws -> (outcome: DeliveryOutcome, elapsed: Duration) {
+    let (outcome, elapsed) = try await timedOffThePool {
+        let session = SMTPTransport(settings).openSession(stop: stop)
+        let outcome = session.send(from: "koers@koers.example", to: "c.jansen@example.org", message: TransportFixtures.message)
+        session.close()
+        return outcome
+    }
+    return (outcome, elapsed)
 }
 
 @Suite("SMTP transport")
@@ -80,11 +93,12 @@ struct SMTPTransportTests {
         let wrong = "not-the-password-42"
         let outcome = try #require(try await deliverOverSMTP(server.settings(password: wrong)).first)
 
-        guard case let .configuration(code, response) = outcome else {
+        guard case let .configuration(code, response, fault) = outcome else {
             Issue.record("expected configuration, got \(outcome)")
             return
         }
         #expect(code == 535)
+        #expect(fault == .authentication)
         #expect(response.hasPrefix("535"))
         #expect(!response.contains(wrong))
         #expect(!"\(outcome)".contains(wrong))
@@ -96,6 +110,7 @@ struct SMTPTransportTests {
         let server = try SMTPTestServer(.accept)
         let outcome = try #require(try await deliverOverSMTP(server.settings(password: nil)).first)
         #expect(outcome.code == 530)
+        #expect(outcome.fault == .authentication)
         guard case .configuration = outcome else {
             Issue.record("expected configuration, got \(outcome)")
             return
@@ -108,11 +123,12 @@ struct SMTPTransportTests {
         let server = try SMTPTestServer(.plainNoTLS)
         let outcome = try #require(try await deliverOverSMTP(server.settings(password: nil)).first)
 
-        guard case let .configuration(code, response) = outcome else {
+        guard case let .configuration(code, response, fault) = outcome else {
             Issue.record("expected configuration, got \(outcome)")
             return
         }
         #expect(code == nil)
+        #expect(fault == .starttls)
         #expect(response.localizedCaseInsensitiveContains("STARTTLS"))
         #expect(server.messages.isEmpty)
     }
@@ -133,11 +149,12 @@ struct SMTPTransportTests {
         let outcomes = try await deliverOverSMTP(server.settings(), messages: [TransportFixtures.message, TransportFixtures.message])
 
         try #require(outcomes.count == 2)
-        guard case let .transient(code, response) = outcomes[0] else {
+        guard case let .transient(code, response, fault) = outcomes[0] else {
             Issue.record("expected transient, got \(outcomes[0])")
             return
         }
         #expect(code == 451)
+        #expect(fault == .message, "a 451 to the message concerns that message only")
         #expect(response.hasPrefix("451 4.3.0"))
         #expect(outcomes[1].isAccepted)
         #expect(server.messages.count == 1)
@@ -154,6 +171,7 @@ struct SMTPTransportTests {
             Issue.record("expected permanent, got \(outcome)")
             return
         }
+        #expect(outcome.fault == .message)
         #expect(code == 550)
         #expect(response.hasPrefix("550 5.1.1"))
         #expect(response.contains("User unknown"))
@@ -171,14 +189,54 @@ struct SMTPTransportTests {
         let outcome = try #require(try await deliverOverSMTP(settings).first)
         let elapsed = clock.now - started
 
-        guard case let .transient(code, _) = outcome else {
+        guard case let .transient(code, _, fault) = outcome else {
             Issue.record("expected transient, got \(outcome)")
             return
         }
         #expect(code == nil)
+        #expect(fault == .timeout)
         // The server never answers: returning at all shows the timeout fired. The bound is generous
         // because test machines are shared and noisy.
         #expect(elapsed < .seconds(300), "took \(elapsed)")
+        #expect(server.connectionCount == 1)
+    }
+
+    @Test("a stop cuts a send to a server that hangs off after the grace, long before its timeout: interrupted")
+    func stopDuringHang() async throws {
+        let server = try SMTPTestServer(.hang)
+        let (outcome, elapsed) = try await deliverOverSMTP(server.settings(timeout: .seconds(120)), stop: DeliveryStop { true })
+        #expect(outcome == .interrupted)
+        #expect(elapsed >= DeliveryStop.grace, "the send had its grace: \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(server.connectionCount == 1)
+    }
+
+    @Test("a stop lets a send to a healthy server finish")
+    func stopLetsQuickSendFinish() async throws {
+        let server = try SMTPTestServer(.accept)
+        let (outcome, _) = try await deliverOverSMTP(server.settings(), stop: DeliveryStop { true })
+        #expect(outcome.isAccepted, "\(outcome)")
+        #expect(server.messages.count == 1)
+    }
+
+    @Test("when Koers is stopping, the connection is dropped without waiting for a QUIT the server never answers")
+    func stopDuringQuit() async throws {
+        let server = try SMTPTestServer(.hangOnQuit)
+        let (outcome, elapsed) = try await deliverOverSMTP(server.settings(timeout: .seconds(120)), stop: DeliveryStop { true })
+        #expect(outcome.isAccepted, "\(outcome)")
+        #expect(server.messages.count == 1)
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
+    @Test("a TLS handshake that fails after STARTTLS is a TLS configuration problem")
+    func brokenHandshake() async throws {
+        let server = try SMTPTestServer(.tlsBroken)
+        let outcome = try #require(try await deliverOverSMTP(server.settings()).first)
+        guard case let .configuration(nil, response, .tls) = outcome else {
+            Issue.record("expected a TLS configuration problem, got \(outcome)")
+            return
+        }
+        #expect(!response.isEmpty)
         #expect(server.connectionCount == 1)
     }
 
@@ -188,11 +246,12 @@ struct SMTPTransportTests {
         let settings = SMTPSettings(url: "smtp://127.0.0.1:\(port)", heloName: "koers.test",
                                     connectTimeout: .seconds(2), timeout: .seconds(2))
         let outcome = try #require(try await deliverOverSMTP(settings).first)
-        guard case let .transient(code, response) = outcome else {
+        guard case let .transient(code, response, fault) = outcome else {
             Issue.record("expected transient, got \(outcome)")
             return
         }
         #expect(code == nil)
+        #expect(fault == .connection)
         #expect(!response.isEmpty)
     }
 
@@ -224,7 +283,7 @@ struct SMTPTransportTests {
         let server = try SMTPTestServer(.accept)
         var settings = server.settings(password: nil)
         settings.username = "koers@school.example"
-        settings.oauthToken = { SMTPTestServer.token }
+        settings.oauthToken = { _ in SMTPTestServer.token }
         let outcome = try #require(try await deliverOverSMTP(settings).first)
         #expect(outcome.isAccepted, "\(outcome)")
         #expect(server.messages.first?.login == "koers@school.example")
@@ -235,17 +294,18 @@ struct SMTPTransportTests {
         let server = try SMTPTestServer(.accept)
         var settings = server.settings(password: nil)
         settings.username = "koers@school.example"
-        settings.oauthToken = { "expired-token" }
+        settings.oauthToken = { _ in "expired-token" }
         let rejected = try #require(try await deliverOverSMTP(settings).first)
         #expect(rejected.code == 535)
+        #expect(rejected.fault == .authentication)
         guard case .configuration = rejected else {
             Issue.record("expected configuration, got \(rejected)")
             return
         }
 
-        settings.oauthToken = { throw TransportError.tokenUnavailable(reason: "token endpoint unreachable", temporary: true) }
+        settings.oauthToken = { _ in throw TransportError.tokenUnavailable(reason: "token endpoint unreachable", temporary: true) }
         let unreachable = try #require(try await deliverOverSMTP(settings).first)
-        guard case .transient(nil, _) = unreachable else {
+        guard case .transient(nil, _, .token) = unreachable else {
             Issue.record("expected transient, got \(unreachable)")
             return
         }
@@ -258,8 +318,8 @@ struct SMTPTransportTests {
         var settings = server.settings()
         settings.caFile = nil   // the system's CAs do not know the self-signed certificate
         let outcome = try #require(try await deliverOverSMTP(settings).first)
-        guard case .configuration(nil, _) = outcome else {
-            Issue.record("expected configuration, got \(outcome)")
+        guard case .configuration(nil, _, .tls) = outcome else {
+            Issue.record("expected a TLS configuration problem, got \(outcome)")
             return
         }
         #expect(server.messages.isEmpty)
@@ -315,7 +375,7 @@ struct SMTPTransportTests {
         let settings = SMTPSettings(url: url, heloName: "koers.example")
         #expect(throws: TransportError.self) { try SMTPTransport(settings).validate() }
         let outcome = try #require(try await deliverOverSMTP(settings).first)
-        guard case let .configuration(nil, response) = outcome else {
+        guard case let .configuration(nil, response, .settings) = outcome else {
             Issue.record("expected configuration, got \(outcome)")
             return
         }
@@ -323,23 +383,36 @@ struct SMTPTransportTests {
         #expect(!SMTPTransport(settings).description.contains("secret"))
     }
 
-    @Test("reply codes: 4xx transient, 530/534/535/538 and 5.7.x configuration, other 5xx permanent")
+    @Test("reply codes: to RCPT or DATA 4xx transient, 5.7.x configuration, other 5xx permanent; to anything else never permanent")
     func classification() {
-        #expect(SMTPSession.classify(code: 421, response: "421 4.7.0 Try again later") == .transient(code: 421, response: "421 4.7.0 Try again later"))
-        #expect(SMTPSession.classify(code: 452, response: "452 4.2.2 Mailbox full") == .transient(code: 452, response: "452 4.2.2 Mailbox full"))
-        for code in [530, 534, 535, 538] {
-            let outcome = SMTPSession.classify(code: code, response: "\(code) 5.7.8 nope")
-            #expect(outcome.kind == .configuration && outcome.code == code, "\(outcome)")
+        func classify(_ code: Int, _ text: String, _ command: String? = "RCPT") -> DeliveryOutcome {
+            SMTPSession.classify(code: code, response: text, answering: command)
         }
-        #expect(SMTPSession.classify(code: 550, response: "550 5.7.1 Client does not have permissions to send as this sender")
-                == .configuration(code: 550, response: "550 5.7.1 Client does not have permissions to send as this sender"))
-        #expect(SMTPSession.classify(code: 554, response: "554 5.7.0 Policy rejection")
-                == .configuration(code: 554, response: "554 5.7.0 Policy rejection"))
-        #expect(SMTPSession.classify(code: 550, response: "550 5.1.1 User unknown")
-                == .permanent(code: 550, response: "550 5.1.1 User unknown"))
-        #expect(SMTPSession.classify(code: 553, response: "553 mailbox name not allowed")
-                == .permanent(code: 553, response: "553 mailbox name not allowed"))
-        #expect(SMTPSession.classify(code: 552, response: "552-5.3.4 Message size exceeds fixed limit")
+        #expect(classify(452, "452 4.2.2 Mailbox full") == .transient(code: 452, response: "452 4.2.2 Mailbox full", fault: .message))
+        #expect(classify(451, "451 4.3.0 Try later", "DATA") == .transient(code: 451, response: "451 4.3.0 Try later", fault: .message))
+        for code in [530, 534, 535, 538] {
+            let outcome = classify(code, "\(code) 5.7.8 nope", "AUTH")
+            #expect(outcome == .configuration(code: code, response: "\(code) 5.7.8 nope", fault: .authentication), "\(outcome)")
+        }
+        #expect(classify(530, "530 5.7.0 Authentication required", "MAIL")
+                == .configuration(code: 530, response: "530 5.7.0 Authentication required", fault: .authentication))
+        #expect(classify(454, "454 4.7.0 Temporary authentication failure", "AUTH")
+                == .transient(code: 454, response: "454 4.7.0 Temporary authentication failure", fault: .authentication))
+        #expect(classify(421, "421 4.7.0 Too many connections, closing", "RCPT")
+                == .transient(code: 421, response: "421 4.7.0 Too many connections, closing", fault: .server))
+        #expect(classify(554, "554 5.7.1 No SMTP service here", nil)
+                == .configuration(code: 554, response: "554 5.7.1 No SMTP service here", fault: .server))
+        #expect(classify(550, "550 5.1.8 Sender address rejected", "MAIL")
+                == .configuration(code: 550, response: "550 5.1.8 Sender address rejected", fault: .sender))
+        #expect(classify(454, "454 4.7.0 TLS not available", "STARTTLS")
+                == .transient(code: 454, response: "454 4.7.0 TLS not available", fault: .starttls))
+        #expect(classify(550, "550 5.7.1 Client does not have permissions to send as this sender")
+                == .configuration(code: 550, response: "550 5.7.1 Client does not have permissions to send as this sender", fault: .message))
+        #expect(classify(554, "554 5.7.0 Policy rejection", "DATA")
+                == .configuration(code: 554, response: "554 5.7.0 Policy rejection", fault: .message))
+        #expect(classify(550, "550 5.1.1 User unknown") == .permanent(code: 550, response: "550 5.1.1 User unknown"))
+        #expect(classify(553, "553 mailbox name not allowed") == .permanent(code: 553, response: "553 mailbox name not allowed"))
+        #expect(classify(552, "552-5.3.4 Message size exceeds fixed limit", "DATA")
                 == .permanent(code: 552, response: "552-5.3.4 Message size exceeds fixed limit"))
     }
 

@@ -49,12 +49,19 @@ func writeExecutable(_ path: String, _ text: String) throws {
 }
 
 func deliverThroughSendmail(_ path: String, to recipient: String = "c.jansen@example.org",
-                            timeout: Duration = .seconds(30)) async throws -> DeliveryOutcome {
-    try await offThePool {
-        let session = SendmailTransport(path: path, timeout: timeout).openSession()
+                            timeout: Duration = .seconds(30), stop: DeliveryStop = .never) async throws -> DeliveryOutcome {
+    try await timedDelivery(path, to: recipient, timeout: timeout, stop: stop).outcome
+}
+
+/// `deliverThroughSendmail`, and how long the send took on its thread.
+func timedDelivery(_ path: String, to recipient: String = "c.jansen@example.org", timeout: Duration = .seconds(30),
+                   stop: DeliveryStop = .never) async throws -> (outcome: DeliveryOutcome, elapsed: Duration) {
+    let (outcome, elapsed) = try await timedOffThePool {
+        let session = SendmailTransport(path: path, timeout: timeout).openSession(stop: stop)
         defer { session.close() }
         return session.send(from: "koers@koers.example", to: recipient, message: TransportFixtures.message)
     }
+    return (outcome, elapsed)
 }
 
 @Suite("sendmail transport")
@@ -83,7 +90,8 @@ struct SendmailTransportTests {
     func tempfail() async throws {
         let fake = try FakeSendmail(exitStatus: 75, says: "queue directory busy")
         let outcome = try await deliverThroughSendmail(fake.path)
-        #expect(outcome == .transient(code: nil, response: "\(fake.path) exited with status 75 (EX_TEMPFAIL): queue directory busy"))
+        #expect(outcome == .transient(code: nil, response: "\(fake.path) exited with status 75 (EX_TEMPFAIL): queue directory busy",
+                                      fault: .message))
     }
 
     @Test("exit 67 (EX_NOUSER) is permanent, with what the program said")
@@ -119,9 +127,31 @@ struct SendmailTransportTests {
         let started = clock.now
         let outcome = try await deliverThroughSendmail(path, timeout: .milliseconds(300))
         #expect(outcome.kind == .transient, "\(outcome)")
+        #expect(outcome.fault == .timeout, "one such program must not cost a timeout per message")
         // The program sleeps an hour: returning within minutes shows the timeout fired. The bound is
         // far from the 300 ms timeout because test machines are shared and noisy.
         #expect(clock.now - started < .seconds(300))
+    }
+
+    @Test("a program still running when Koers stops is terminated after the grace: interrupted, not failed")
+    func stopCutsOff() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-sendmail-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/sendmail"
+        try writeExecutable(path, "#!/bin/sh\nexec sleep 3600\n")
+
+        let (outcome, elapsed) = try await timedDelivery(path, timeout: .seconds(300), stop: DeliveryStop { true })
+        #expect(outcome == .interrupted)
+        #expect(elapsed >= DeliveryStop.grace, "the program had its grace: \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+
+    @Test("a program that finishes within the grace is not cut off by a stop")
+    func stopLetsQuickSendFinish() async throws {
+        let fake = try FakeSendmail(exitStatus: 0, says: "queued as 7F3A")
+        let outcome = try await deliverThroughSendmail(fake.path, stop: DeliveryStop { true })
+        #expect(outcome == .accepted(response: "queued as 7F3A"))
     }
 
     @Test("the description names the program")
