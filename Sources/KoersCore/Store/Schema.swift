@@ -71,6 +71,10 @@ enum Schema {
         trajectoriesMigration,
         measurementsMigration,
         scansMigration,
+        // Merge scaffold, not a migration: the lead engineer's migration 7 (issue 11) takes this
+        // place when the branches meet; migrations must be numbered without gaps.
+        Migration(version: 7, name: "reserved for migration 7 of issue 11", sql: ""),
+        erasedTrajectoriesMigration,
     ]
 
     static let migrator = Migrator(migrations)
