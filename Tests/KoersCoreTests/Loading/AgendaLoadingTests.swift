@@ -32,8 +32,8 @@ struct AgendaLoadingTests {
         #expect(e.count == 1)
         let d = e[0]
         #expect(d.file == f.folder + "/agenda.json")
-        #expect(d.position?.line == 7)
-        #expect(d.description.contains("agenda.json:7:"))
+        #expect(d.position?.line == 6)
+        #expect(d.description.contains("agenda.json:6:"))
         #expect(d.message.contains("malformed JSON"))
         #expect(d.message.contains("expected"))
     }
