@@ -8,8 +8,8 @@ struct AgendaDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "an agenda") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
-        let subtitle = r.string("subtitle", required: false)
+        let title = r.string("title", limit: .title)
+        let subtitle = r.string("subtitle", required: false, limit: .title)
         let organisation = r.object("organisation", what: "the organisation").flatMap(organisationFrom)
         let version = r.string("version")
         let adoptions = r.array("adoptions", required: false)?.compactMap(adoption) ?? []
@@ -64,7 +64,7 @@ struct AgendaDecoder {
     private func section(_ item: (node: JSONNode, path: JSONPath)) -> Agenda.Section? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a section") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let text = r.string("text", required: false)
         let table = r.object("table", required: false, what: "a table").flatMap(table)
         r.finish()
@@ -94,7 +94,7 @@ struct AgendaDecoder {
     static func role(_ node: JSONNode, _ path: JSONPath, _ log: DiagnosticLog) -> Role? {
         guard let r = ObjectReader(node, path: path, log: log, what: "a role") else { return nil }
         let id = r.identifier("id", .slug)
-        let name = r.string("name")
+        let name = r.string("name", limit: .name)
         let description = r.string("description", required: false)
         r.finish()
         guard let id, let name else { return nil }
@@ -105,7 +105,7 @@ struct AgendaDecoder {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a theme") else { return nil }
         let id = r.identifier("id", .slug)
         let code = r.identifier("code", .themeCode)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description")
         let currentState = r.string("currentState")
         let goal = r.string("goal")
@@ -121,7 +121,7 @@ struct AgendaDecoder {
     private func activity(_ item: (node: JSONNode, path: JSONPath), themeCode: String) -> Activity? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an activity") else { return nil }
         let id = r.identifier("id", .activityID)
-        let text = r.string("text")
+        let text = r.string("text", limit: .activity)
         let subitems: [Activity.Subitem] = r.array("subitems", required: false)?.compactMap { sub in
             guard let s = ObjectReader(sub.node, path: sub.path, log: log, what: "a sub-item") else { return nil }
             let id = s.string("id"), text = s.string("text")
@@ -203,7 +203,7 @@ struct AgendaDecoder {
     private func milestone(_ item: (node: JSONNode, path: JSONPath)) -> Milestone? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a milestone") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let when = Self.plannedDate(r, "when")
         let recurrence = r.object("recurrence", required: false, what: "a recurrence").flatMap {
@@ -236,7 +236,7 @@ struct AgendaDecoder {
     private func indicator(_ item: (node: JSONNode, path: JSONPath)) -> Indicator? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an indicator") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let unit = r.string("unit", required: false)
         let theme = r.identifier("theme", .slug, required: false)
         let baseline: Indicator.Baseline? = r.object("baseline", required: false, what: "a baseline").flatMap { b in

@@ -34,7 +34,7 @@ struct ConfigDecoder {
         let templates = r.strings("templates") ?? []
         let schools: [Config.School] = r.array("schools", required: false)?.compactMap { item in
             guard let s = ObjectReader(item.node, path: item.path, log: log, what: "a school") else { return nil }
-            let id = s.identifier("id", .slug), name = s.string("name")
+            let id = s.identifier("id", .slug), name = s.string("name", limit: .name)
             s.finish()
             guard let id, let name else { return nil }
             return Config.School(id: id, name: name)

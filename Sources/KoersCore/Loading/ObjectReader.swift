@@ -39,7 +39,8 @@ final class ObjectReader {
         return value
     }
 
-    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+    /// A text; with a `limit`, one longer than that is refused, saying the limit.
+    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false, limit: TextLimit? = nil) -> String? {
         guard let value = node(key, required: required, expected: "a text") else { return nil }
         guard let s = value.string else {
             log.error("expected a text, found \(value.preview)", at: value, path: path.appending(key))
@@ -49,14 +50,18 @@ final class ObjectReader {
             log.error("must not be empty", at: value, path: path.appending(key))
             return nil
         }
+        if let limit, case let length = s.unicodeScalars.count, length > limit.rawValue {
+            log.error("is \(length) characters long; \(limit.what) has at most \(limit.rawValue)", at: value, path: path.appending(key))
+            return nil
+        }
         return s
     }
 
     /// A text that must stay on one line because it reaches mail headers (a person's or the sender's
     /// name, the organisation's): a line break or other control character there would make every
     /// mail carrying it unsendable, so it is refused here rather than when the mail is built.
-    func line(_ key: String, required: Bool = true) -> String? {
-        guard let s = string(key, required: required) else { return nil }
+    func line(_ key: String, required: Bool = true, limit: TextLimit = .name) -> String? {
+        guard let s = string(key, required: required, limit: limit) else { return nil }
         let breaksLine = { (c: Unicode.Scalar) in c.properties.generalCategory == .control || c == "\u{2028}" || c == "\u{2029}" }
         if let bad = s.unicodeScalars.first(where: breaksLine) {
             log.error("must be one line of text; found \(JSONSyntaxError.render(String(bad))) (it would appear in mail headers)",

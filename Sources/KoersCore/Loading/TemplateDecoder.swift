@@ -7,14 +7,14 @@ struct TemplateDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a template") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let language = r.string("language")
         let source = r.string("source", required: false)
         let start = r.string("start")
         let roles = r.array("roles")?.compactMap { AgendaDecoder.role($0.node, $0.path, log) } ?? []
         let phases: [Template.Phase] = r.array("phases")?.compactMap { item in
             guard let p = ObjectReader(item.node, path: item.path, log: log, what: "a phase") else { return nil }
-            let id = p.identifier("id", .slug), title = p.string("title")
+            let id = p.identifier("id", .slug), title = p.string("title", limit: .title)
             let duration = p.node("duration", required: false, expected: "an offset").flatMap {
                 AgendaDecoder.offset($0, item.path.appending("duration"), log)
             }

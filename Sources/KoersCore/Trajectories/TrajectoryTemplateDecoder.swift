@@ -13,7 +13,7 @@ struct TrajectoryTemplateDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a trajectory template") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let subject = r.parsed("for", expected: "\"starter\" (a starting teacher) or \"student\" (a student on a leerwerkplek)") {
             TrajectoryTemplate.Subject(rawValue: $0).flatMap { $0 == .partnership ? nil : $0 }
         }
@@ -36,7 +36,7 @@ struct TrajectoryTemplateDecoder {
     private func event(_ item: (node: JSONNode, path: JSONPath), leadTimes defaults: [LeadTime]) -> TrajectoryTemplate.Event? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an event") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let label = r.string("label", required: false)
         let at = r.node("at", required: true, expected: "an offset from the start, e.g. {\"weeks\": 1}").flatMap {
