@@ -24,8 +24,7 @@ final class ObjectReader {
         self.members = members
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
-            log.warning("duplicate key \"\(member.key)\": the last one counts",
-                        at: member.value, path: path.appending(member.key))
+            log.warning("duplicate key \"\(member.key)\": the last one counts", atKeyOf: member, path: path.appending(member.key))
         }
     }
 
@@ -55,6 +54,16 @@ final class ObjectReader {
             return nil
         }
         return s
+    }
+
+    /// `true` or `false`.
+    func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let value = node(key, required: required, expected: "true or false") else { return nil }
+        guard let b = value.bool else {
+            log.error("expected true or false, found \(value.preview)", at: value, path: path.appending(key))
+            return nil
+        }
+        return b
     }
 
     /// A text that must stay on one line because it reaches mail headers (a person's or the sender's
@@ -129,13 +138,18 @@ final class ObjectReader {
 
     /// A list of texts (e.g. detail bullets).
     func strings(_ key: String, required: Bool = false) -> [String]? {
+        sourcedStrings(key, required: required)?.map(\.value)
+    }
+
+    /// A list of texts with where each stands, for checks made later (see `Sourced`).
+    func sourcedStrings(_ key: String, required: Bool = false) -> [Sourced<String>]? {
         guard let items = array(key, required: required) else { return nil }
         return items.compactMap { item in
             guard let s = item.node.string else {
                 log.error("expected a text, found \(item.node.preview)", at: item.node, path: item.path)
                 return nil
             }
-            return s
+            return Sourced(value: s, path: item.path)
         }
     }
 
@@ -149,10 +163,10 @@ final class ObjectReader {
 
     /// Reports keys that were never read: they are misspelt or belong to another format version.
     func finish() {
-        let known = read.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        let known = read.sorted()
         for member in members where !read.contains(member.key) && member.key != "$schema" {
-            log.error("unknown key \"\(member.key)\"; expected one of: \(known)",
-                      at: member.value, path: path.appending(member.key))
+            let expected = Choices.expected(member.key, among: known, none: "this object takes no keys")
+            log.error("unknown key \"\(member.key)\"; \(expected)", atKeyOf: member, path: path.appending(member.key))
         }
     }
 }
