@@ -28,9 +28,10 @@ struct ConfigValidator {
             Cursor(root: root, at: template.path).error(log,
                 "two trajectory templates have the id \"\(template.value.id)\"; give each its own id")
         }
+        // Without a list of people (its absence is the error), who holds what is not known.
+        guard let held = Self.heldRoles(root) else { return [] }
         let declared = Set(agendas.flatMap { $0.value.roles.map(\.id) } + templates.flatMap { $0.roles.map(\.id) })
         let used = usedRoles(declared: declared)
-        let held = Self.heldRoles(root)
         if complete {
             let known = declared.union(used.keys).sorted()
             for role in held where !known.contains(role.value) {
@@ -47,10 +48,11 @@ struct ConfigValidator {
     }
 
     /// Every role a person entry of the file gives, with where: people left out for another
-    /// error still hold theirs, so that error is not followed by "nobody holds" warnings.
-    static func heldRoles(_ root: JSONNode) -> [Sourced<String>] {
+    /// error still hold theirs, so that error is not followed by "nobody holds" warnings. Nil
+    /// when the file has no list of people.
+    static func heldRoles(_ root: JSONNode) -> [Sourced<String>]? {
         let people = JSONPath.root.appending("people")
-        return (root["people"]?.array ?? []).enumerated().flatMap { i, person in
+        return root["people"]?.array?.enumerated().flatMap { i, person in
             (person["roles"]?.array ?? []).enumerated().compactMap { r, role in
                 role.string.map { Sourced(value: $0, path: people.appending(i).appending("roles").appending(r)) }
             }

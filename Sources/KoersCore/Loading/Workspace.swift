@@ -107,7 +107,9 @@ public struct Workspace: Sendable {
         // A trajectory names roles of the agendas; one that no agenda or template defines and
         // nobody holds is reported in the trajectory, where it is misspelt.
         let definedRoles = agendas.flatMap { $0.value.roles.map(\.id) } + templates.flatMap { $0.value.roles.map(\.id) }
-        let otherRoles = agendasWhole && templatesWhole ? Set(definedRoles + ConfigValidator.heldRoles(root).map(\.value)) : nil
+        let otherRoles = ConfigValidator.heldRoles(root).flatMap { held in
+            agendasWhole && templatesWhole ? Set(definedRoles + held.map(\.value)) : nil
+        }
         let (trajectoryTemplates, trajectoriesWhole) = loadEach(files(raw.trajectories, config.trajectoryPaths), parse,
                                                                into: &diagnostics) { root, log in
             TrajectoryTemplateDecoder(log: log, otherRoles: otherRoles).decode(root)
