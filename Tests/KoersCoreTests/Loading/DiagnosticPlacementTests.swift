@@ -205,6 +205,20 @@ struct DiagnosticPlacementTests {
         #expect(unknown.first?.message.hasPrefix("unknown key \"titel\"; did you mean \"title\"? expected one of: ") == true, "\(unknown)")
     }
 
+    @Test("A history for an agenda that is not loaded names the one meant, or that none is loaded")
+    func historyForAnotherAgenda() {
+        fixture.standard()
+        let file = fixture.write("history.json", "{ \"format\": \"koers-history/1\", \"agenda\": \"minni\", \"events\": [] }")
+        let config = fixture.folder + "/koers.json"
+        var r = KoersTool.run(["--config", config, "history", "import", file], environment: [:])
+        #expect(r.stderr.contains("history.json:1:42: error: agenda: no loaded agenda with id \"minni\"; did you mean \"mini\"? "
+            + "expected one of: \"mini\"\n"), "\(r.stderr)")
+        fixture.write("koers.json", replacing(Fixture.config, "\"agendas\": [\"agenda.json\"]", "\"agendas\": []"))
+        r = KoersTool.run(["--config", config, "history", "import", file], environment: [:])
+        #expect(r.stderr.contains("error: agenda: no loaded agenda with id \"minni\"; the configuration loads no agendas "
+            + "(its \"agendas\" is empty)\n"), "\(r.stderr)")
+    }
+
     @Test("A setting that must be true or false is refused when it is text, instead of being ignored")
     func requireTLSAsText() {
         let mail = """
