@@ -33,9 +33,9 @@ struct ConfigValidator {
         let declared = Set(agendas.flatMap { $0.value.roles.map(\.id) } + templates.flatMap { $0.roles.map(\.id) })
         let used = usedRoles(declared: declared)
         if complete {
-            let known = declared.union(used.keys).sorted()
+            let known = declared.union(used.keys)
             for role in held where !known.contains(role.value) {
-                let guess = Choices.closest(to: role.value, among: known).map { "; did you mean \"\($0)\"?" } ?? ""
+                let guess = Choices.closest(to: role.value, among: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
                 Cursor(root: root, at: role.path).warning(log,
                     "role \"\(role.value)\" is not used by any loaded agenda, template, trajectory or setting\(guess)")
             }
