@@ -75,7 +75,39 @@ struct CommandLineErrorTests {
         for command in [["check"], ["agenda"]] {
             let r = try site.koers(command[0])
             #expect(r.status == 65)
-            #expect(r.stderr.contains("broken.json:4:3: error: malformed JSON"), "\(r.stderr)")
+            // At the end of line 3, where the comma is missing, not where the parser noticed.
+            #expect(r.stderr.hasPrefix("\(broken):3:12: error: malformed JSON: expected ',' after this member: "
+                + "the next member starts at line 4, column 3"), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 2, "the syntax error and the verdict, nothing else: \(r.stderr)")
+        }
+    }
+
+    @Test("A role nobody holds does not stop reading: read commands exit 0 and warn on stderr; check lists it as a warning")
+    func unheldRole() throws {
+        let site = try Installation()
+        let data = try Data(contentsOf: URL(fileURLWithPath: site.config))
+        var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let people = try #require(config["people"] as? [[String: Any]])
+        config["people"] = people.map { person in
+            var person = person
+            person["roles"] = (person["roles"] as? [String] ?? []).filter { $0 != "directies" }
+            return person
+        }
+        try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: site.config))
+        let warning = "warning: people: nobody holds role \"directies\" (used by agenda ook-sop, template stappenplan-toetreding, "
+            + "trajectory startende-leraar): what is meant for it reaches nobody; add it to the \"roles\" of at least one person\n"
+        let check = try site.koers("check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains(warning), "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("OK: no errors, 7 warning(s).\n"), "\(check.stderr)")
+        let reads: [[String]] = [["agenda"], ["show", "LL-A1"], ["due"], ["milestones"], ["status"], ["report", "halfyear", "2023-H2"],
+                                 ["export", "csv"], ["site", "--out", site.folder + "/site"], ["starter", "list"]]
+        for command in reads {
+            let r = try KoersProcess.run(["--config", site.config, "--now", "2023-10-01"] + command)
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(!r.stdout.isEmpty || command[0] == "site", "\(command)")
+            #expect(r.stderr.hasPrefix(site.config + ":") && r.stderr.contains(warning), "\(command): \(r.stderr)")
+            #expect(r.stderr.components(separatedBy: "nobody holds").count == 2, "once: \(command): \(r.stderr)")
         }
     }
 

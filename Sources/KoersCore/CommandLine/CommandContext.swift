@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What every command runs with: the parsed arguments, the clock, the environment, and lazy access
 /// to the workspace and the store.
@@ -6,6 +7,8 @@ struct CommandContext {
     let arguments: Arguments
     let clock: any Clock
     let environment: [String: String]
+    /// Warnings the run shows on stderr whatever the command does (see `workspace()`).
+    let notices = Notices()
 
     var json: Bool { arguments.flags.contains("json") }
 
@@ -14,8 +17,14 @@ struct CommandContext {
         arguments.options["config"] ?? environment["KOERS_CONFIG"] ?? "/etc/koers/koers.json"
     }
 
+    /// The loaded workspace. A role nobody holds does not stop a command, but whoever runs one
+    /// should know that what is meant for that role reaches nobody: that warning goes to `notices`.
+    /// (The other warnings are for `koers check`.)
     func workspace() throws(Workspace.Invalid) -> Workspace {
-        try Workspace.load(configPath: configPath, environment: environment)
+        let workspace = try Workspace.load(configPath: configPath, environment: environment)
+        let unheld = Set(workspace.rolesWithoutHolders.map(\.description))
+        notices.add(workspace.warnings.filter { unheld.contains($0.message) })
+        return workspace
     }
 
     /// "Now" for this run: `--now` (a day, taken at noon local time, or an ISO 8601 moment), else the clock.
@@ -41,6 +50,20 @@ struct CommandContext {
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+}
+
+/// Diagnostics collected while a command runs, each shown once, before the command's own stderr.
+final class Notices: Sendable {
+    private let items = Mutex<[Diagnostic]>([])
+
+    func add(_ diagnostics: [Diagnostic]) {
+        items.withLock { items in
+            for diagnostic in diagnostics where !items.contains(diagnostic) { items.append(diagnostic) }
+        }
+    }
+
+    /// One line each, as `koers check` shows them.
+    var text: String { items.withLock { $0.map { "\($0)\n" }.joined() } }
 }
 
 /// A subcommand: its name, help and options, and what it does.

@@ -47,6 +47,12 @@ public enum KoersTool {
         }
         if parsed.flags.contains("help") { return CommandOutput(stdout: command.help) }
         let context = CommandContext(arguments: parsed, clock: clock, environment: environment)
+        var output = execute(command, context)
+        output.stderr = context.notices.text + output.stderr
+        return output
+    }
+
+    private static func execute(_ command: any Subcommand.Type, _ context: CommandContext) -> CommandOutput {
         do {
             return try command.run(context)
         } catch let error as UsageError {

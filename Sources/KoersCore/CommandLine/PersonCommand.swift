@@ -18,9 +18,10 @@ enum PersonCommand: Subcommand {
             them, with its content, and the reminder log.
     erase   Removes the person's data from the database: a trajectory with its events, the mail to
             them, the mail and archived reports that name them, and them as the recorder of status
-            changes (the changes stay). Anonymous counts (koers starter outcomes) are kept. The file
-            is then rebuilt so the data does not linger on disk. A person from the configuration
-            must afterwards be removed from the configuration file by hand. Cannot be undone.
+            changes (the changes stay). Anonymous counts (koers starter outcomes) are kept; a
+            trajectory still running counts there as erased, not as left. The file is then
+            rebuilt so the data does not linger on disk. A person from the configuration must
+            afterwards be removed from the configuration file by hand. Cannot be undone.
 
     """
 

@@ -30,7 +30,8 @@ enum TrajectoryActions {
         end       Ends the trajectory (--on, default today): no reminders for events after that day.
                   It is erased automatically privacy.retentionMonths (12) months later.
         outcomes  Anonymous counts per start year: still in the trajectory after one, two and three
-                  years, left, finished, and events missed (passed without a `done`).
+                  years, left, finished, erased while still running (`koers person erase`), and
+                  events missed (passed without a `done`).
 
         """
     }

@@ -174,6 +174,8 @@ private struct JSONDocumentParser {
             // Attach the finished value to its container; closing that container finishes
             // another value, so repeat until a container stays open or the document ends.
             attach: while true {
+                // Where a missing ',' would go, should the next member or item follow without one.
+                let valueEnd = (offset: i, line: line, lineStart: lineStart)
                 guard !stack.isEmpty else {
                     skipWhitespace()
                     guard i >= bytes.count else {
@@ -206,6 +208,8 @@ private struct JSONDocumentParser {
                         i += 1
                         let frame = stack.removeLast()
                         node = JSONNode(.object(frame.members), position: frame.start)
+                    case JSONByte.quote:
+                        throw missingComma(in: .object, after: valueEnd)
                     default:
                         throw unexpected(expected: after)
                     }
@@ -228,6 +232,8 @@ private struct JSONDocumentParser {
                         i += 1
                         let frame = stack.removeLast()
                         node = JSONNode(.array(frame.items), position: frame.start)
+                    case JSONByte.quote, JSONByte.openBrace, JSONByte.openBracket, JSONByte.minus, JSONByte.zero...JSONByte.nine:
+                        throw missingComma(in: .array, after: valueEnd)
                     default:
                         throw unexpected(expected: after)
                     }
@@ -325,6 +331,16 @@ private struct JSONDocumentParser {
         }
         return JSONSyntaxError(position: position,
                                kind: .unclosed(open.container, openedAt: open.start, expected: expected))
+    }
+
+    /// The error for a member or item starting at `i` right after the previous one, which ended at
+    /// `end` (possibly on an earlier line): reported at `end`, where the comma belongs.
+    mutating func missingComma(in container: JSONSyntaxError.Container,
+                               after end: (offset: Int, line: Int, lineStart: Int)) -> JSONSyntaxError {
+        let next = position(at: i)
+        let column = 1 + bytes[end.lineStart..<end.offset].count { $0 & 0xC0 != 0x80 }
+        return JSONSyntaxError(position: SourcePosition(line: end.line, column: column),
+                               kind: .missingComma(container, next: next))
     }
 
     /// The error for the character at `i`, which is not what `expected` describes.

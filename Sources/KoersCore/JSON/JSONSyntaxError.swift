@@ -20,6 +20,10 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         case unexpectedCharacter(found: String, expected: String)
         /// A `,` directly before `closing` (`]` or `}`); reported at the comma.
         case trailingComma(closing: String)
+        /// Another member or item directly after one, without the `,` between them; reported where
+        /// the comma belongs (right after the first), with where the next one starts: usually a
+        /// line further down, where the parser noticed, but not where the comma is missing.
+        case missingComma(Container, next: SourcePosition)
         /// A string without its closing quote, reported at the opening quote; `found` is the
         /// line break that ended it, or nil for the end of the input.
         case unterminatedString(found: String?)
@@ -74,6 +78,10 @@ extension JSONSyntaxError.Kind {
                 + "\(openedAt.line), column \(openedAt.column) is not closed)"
         case let .unexpectedCharacter(found, expected):
             return "expected \(expected), found \(E.render(found))" + E.hint(for: found)
+        case let .missingComma(container, next):
+            let what = container == .object ? "member" : "item"
+            return "expected ',' after this \(what): the next \(what) starts at line \(next.line), column \(next.column) "
+                + "(JSON needs a comma between \(what)s)"
         case .trailingComma(let closing):
             let what = closing == "}" ? "another member" : "another item"
             return "trailing comma: expected \(what) after ',', found '\(closing)' "

@@ -8,8 +8,8 @@ struct AgendaDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "an agenda") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
-        let subtitle = r.string("subtitle", required: false)
+        let title = r.string("title", limit: .title)
+        let subtitle = r.string("subtitle", required: false, limit: .title)
         let organisation = r.object("organisation", what: "the organisation").flatMap(organisationFrom)
         let version = r.string("version")
         let adoptions = r.array("adoptions", required: false)?.compactMap(adoption) ?? []
@@ -20,8 +20,9 @@ struct AgendaDecoder {
         let horizon = r.object("horizon", what: "the planning horizon").flatMap(horizonFrom)
         let sections = r.array("sections", required: false)?.compactMap(section) ?? []
         let roles = r.array("roles")?.compactMap { Self.role($0.node, $0.path, log) } ?? []
-        let themes = r.array("themes")?.compactMap(theme) ?? []
-        let milestones = r.array("milestones", required: false)?.compactMap(milestone) ?? []
+        let defined = DefinedRoles(root["roles"], owner: "agenda")
+        let themes = r.array("themes")?.compactMap { theme($0, roles: defined) } ?? []
+        let milestones = r.array("milestones", required: false)?.compactMap { milestone($0, roles: defined) } ?? []
         let indicators = r.array("indicators", required: false)?.compactMap(indicator) ?? []
         r.finish()
         guard let id, let title, let organisation, let version, let language, let timeZone,
@@ -64,7 +65,7 @@ struct AgendaDecoder {
     private func section(_ item: (node: JSONNode, path: JSONPath)) -> Agenda.Section? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a section") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let text = r.string("text", required: false)
         let table = r.object("table", required: false, what: "a table").flatMap(table)
         r.finish()
@@ -94,23 +95,23 @@ struct AgendaDecoder {
     static func role(_ node: JSONNode, _ path: JSONPath, _ log: DiagnosticLog) -> Role? {
         guard let r = ObjectReader(node, path: path, log: log, what: "a role") else { return nil }
         let id = r.identifier("id", .slug)
-        let name = r.string("name")
+        let name = r.string("name", limit: .name)
         let description = r.string("description", required: false)
         r.finish()
         guard let id, let name else { return nil }
         return Role(id: id, name: name, description: description)
     }
 
-    private func theme(_ item: (node: JSONNode, path: JSONPath)) -> Theme? {
+    private func theme(_ item: (node: JSONNode, path: JSONPath), roles: DefinedRoles) -> Theme? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a theme") else { return nil }
         let id = r.identifier("id", .slug)
         let code = r.identifier("code", .themeCode)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description")
         let currentState = r.string("currentState")
         let goal = r.string("goal")
         let source = r.string("activitiesSource", required: false)
-        let activities = r.array("activities")?.compactMap { activity($0, themeCode: code ?? "?") } ?? []
+        let activities = r.array("activities")?.compactMap { activity($0, themeCode: code ?? "?", roles: roles) } ?? []
         r.finish()
         guard let id, let code, let title, let description, let currentState, let goal else { return nil }
         return Theme(id: id, code: code, title: title, description: description,
@@ -118,10 +119,10 @@ struct AgendaDecoder {
                      activities: activities)
     }
 
-    private func activity(_ item: (node: JSONNode, path: JSONPath), themeCode: String) -> Activity? {
+    private func activity(_ item: (node: JSONNode, path: JSONPath), themeCode: String, roles defined: DefinedRoles) -> Activity? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an activity") else { return nil }
         let id = r.identifier("id", .activityID)
-        let text = r.string("text")
+        let text = r.string("text", limit: .activity)
         let subitems: [Activity.Subitem] = r.array("subitems", required: false)?.compactMap { sub in
             guard let s = ObjectReader(sub.node, path: sub.path, log: log, what: "a sub-item") else { return nil }
             let id = s.string("id"), text = s.string("text")
@@ -130,12 +131,12 @@ struct AgendaDecoder {
             return Activity.Subitem(id: id, text: text)
         } ?? []
         let responsibilities = r.string("responsibilities", required: false)
-        let roles = Self.roleDuties(r, "roles", required: true, log)
-        if let roles, roles.isEmpty {
+        let roles = Self.roleDuties(r, "roles", required: true, defined: defined, log)
+        if r.node["roles"]?.array?.isEmpty == true {
             log.error("an activity needs at least one role; expected e.g. [{\"role\": \"schoolopleiders\", \"does\": \"executes\"}]",
                       at: r.node["roles"], path: r.path.appending("roles"))
         }
-        let steps = r.array("steps")?.compactMap(step) ?? []
+        let steps = r.array("steps")?.compactMap { step($0, roles: defined) } ?? []
         let budget = r.object("budget", required: false, what: "a budget").flatMap(budget)
         r.finish()
         guard let id, let text, let roles else { return nil }
@@ -183,7 +184,7 @@ struct AgendaDecoder {
         return hundredths
     }
 
-    private func step(_ item: (node: JSONNode, path: JSONPath)) -> Step? {
+    private func step(_ item: (node: JSONNode, path: JSONPath), roles defined: DefinedRoles) -> Step? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a step") else { return nil }
         let id = r.identifier("id", .stepID)
         let text = r.string("text")
@@ -193,23 +194,23 @@ struct AgendaDecoder {
             PDCAPhase(rawValue: $0)
         }
         let due = Self.plannedDate(r, "due", required: false)
-        let roles = Self.roleDuties(r, "roles", required: false, log)
+        let roles = Self.roleDuties(r, "roles", required: false, defined: defined, log)
         let note = r.string("note", required: false)
         r.finish()
         guard let id, let text, let period else { return nil }
         return Step(id: id, text: text, period: period, phase: phase, due: due, roles: roles, note: note)
     }
 
-    private func milestone(_ item: (node: JSONNode, path: JSONPath)) -> Milestone? {
+    private func milestone(_ item: (node: JSONNode, path: JSONPath), roles defined: DefinedRoles) -> Milestone? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a milestone") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let when = Self.plannedDate(r, "when")
         let recurrence = r.object("recurrence", required: false, what: "a recurrence").flatMap {
             Self.recurrence($0, allowEnd: true, log)
         }
-        let roles = Self.roleDuties(r, "roles", required: false, log) ?? []
+        let roles = Self.roleDuties(r, "roles", required: false, defined: defined, log) ?? []
         let steps = r.array("steps", required: false)?.compactMap { item in
             ObjectReader.parse(item.node, path: item.path, log: log,
                                expected: "a step key such as \"KC-B1\"", StepKey.init)
@@ -236,7 +237,7 @@ struct AgendaDecoder {
     private func indicator(_ item: (node: JSONNode, path: JSONPath)) -> Indicator? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an indicator") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let unit = r.string("unit", required: false)
         let theme = r.identifier("theme", .slug, required: false)
         let baseline: Indicator.Baseline? = r.object("baseline", required: false, what: "a baseline").flatMap { b in
@@ -272,7 +273,9 @@ struct AgendaDecoder {
         r.parsed(key, required: required, expected: PlannedDate.expectedSpelling) { PlannedDate($0) }
     }
 
-    static func roleDuties(_ r: ObjectReader, _ key: String, required: Bool, _ log: DiagnosticLog) -> [RoleDuty]? {
+    /// The roles of an activity, step, milestone or template item; a role the file does not define
+    /// is reported where it stands and left out.
+    static func roleDuties(_ r: ObjectReader, _ key: String, required: Bool, defined: DefinedRoles, _ log: DiagnosticLog) -> [RoleDuty]? {
         guard let items = r.array(key, required: required) else { return nil }
         return items.compactMap { item in
             guard let o = ObjectReader(item.node, path: item.path, log: log,
@@ -283,7 +286,7 @@ struct AgendaDecoder {
                 Duty(rawValue: $0)
             }
             o.finish()
-            guard let role, let duty else { return nil }
+            guard let role, defined.check(role, at: o.node["role"], path: o.path.appending("role"), log: log), let duty else { return nil }
             return RoleDuty(role: role, duty: duty)
         }
     }

@@ -1,7 +1,8 @@
-/// The checks a careful reader of an agenda would make: ids that clash, references to nothing,
-/// steps outside the plan's horizon, a step linked to a milestone in another half-year, gaps in
-/// numbering, half-years with nothing planned. Runs only on structurally valid files, so the
-/// positions of model elements match the file.
+/// The checks a careful reader of an agenda would make: ids that clash, references to nothing
+/// (roles are checked where they are read, by `DefinedRoles`), steps outside the plan's horizon,
+/// a step linked to a milestone in another half-year, gaps in numbering, half-years with nothing
+/// planned. Runs only on structurally valid files, so the positions of model elements match the
+/// file.
 struct AgendaValidator {
     let agenda: Agenda
     let log: DiagnosticLog
@@ -14,7 +15,6 @@ struct AgendaValidator {
         checkUnique(agenda.themes.map(\.code), at: { top["themes"][$0]["code"] }, what: "theme code")
         checkUnique(agenda.milestones.map(\.id), at: { top["milestones"][$0]["id"] }, what: "milestone id")
         checkUnique(agenda.indicators.map(\.id), at: { top["indicators"][$0]["id"] }, what: "indicator id")
-        let definedRoles = Set(agenda.roles.map(\.id))
 
         for (t, theme) in agenda.themes.enumerated() {
             let themeCursor = top["themes"][t]
@@ -23,14 +23,12 @@ struct AgendaValidator {
             var planned: Set<HalfYear> = []
             for (a, activity) in theme.activities.enumerated() {
                 let activityCursor = themeCursor["activities"][a]
-                checkRoles(activity.roles, defined: definedRoles, at: activityCursor["roles"])
                 checkNumbering(activity, theme: theme, at: activityCursor)
                 for (s, step) in activity.steps.enumerated() {
                     let cursor = activityCursor["steps"][s]
                     stepIDs.append(step.id)
                     stepCursors.append(cursor["id"])
                     planned.insert(step.period)
-                    if let roles = step.roles { checkRoles(roles, defined: definedRoles, at: cursor["roles"]) }
                     checkPlacement(step, key: "\(theme.code)-\(step.id)", at: cursor)
                 }
             }
@@ -41,11 +39,11 @@ struct AgendaValidator {
                     + empty.map(\.description).joined(separator: ", "))
             }
         }
-        checkMilestones(top, definedRoles: definedRoles)
+        checkMilestones(top)
         for (i, indicator) in agenda.indicators.enumerated() {
             if let theme = indicator.theme, agenda.theme(id: theme) == nil {
-                top["indicators"][i]["theme"].error(log, "no theme with id \"\(theme)\"; expected one of: "
-                    + agenda.themes.map { "\"\($0.id)\"" }.joined(separator: ", "))
+                top["indicators"][i]["theme"].error(log, "no theme with id \"\(theme)\"; " + Choices.expected(theme,
+                    among: agenda.themes.map(\.id), none: "this agenda has no themes; leave \"theme\" out"))
             }
         }
     }
@@ -59,13 +57,6 @@ struct AgendaValidator {
             } else {
                 first[value] = i
             }
-        }
-    }
-
-    private func checkRoles(_ roles: [RoleDuty], defined: Set<String>, at cursor: Cursor) {
-        for (i, duty) in roles.enumerated() where !defined.contains(duty.role) {
-            cursor[i]["role"].error(log, "role \"\(duty.role)\" is used but not defined in \"roles\"; defined are: "
-                + agenda.roles.map { "\"\($0.id)\"" }.joined(separator: ", "))
         }
     }
 
@@ -108,12 +99,11 @@ struct AgendaValidator {
         }
     }
 
-    private func checkMilestones(_ top: Cursor, definedRoles: Set<String>) {
+    private func checkMilestones(_ top: Cursor) {
         var activityKeys: Set<ActivityKey> = []
         for theme in agenda.themes { for activity in theme.activities { activityKeys.insert(activity.key) } }
         for (m, milestone) in agenda.milestones.enumerated() {
             let cursor = top["milestones"][m]
-            checkRoles(milestone.roles, defined: definedRoles, at: cursor["roles"])
             if let recurrence = milestone.recurrence, let until = recurrence.until, until.lastDay < milestone.when.firstDay {
                 cursor["recurrence"]["until"].error(log, "recurrence ends (\(until)) before the first occurrence (\(milestone.when))")
             }

@@ -9,20 +9,21 @@ struct ConfigDecoder {
         /// As written; nil: `Config.defaultDatabasePath`.
         var database: String?
         var timeZone: AgendaTimeZone
-        var agendas: [String]
-        var templates: [String]
+        /// The files the configuration names, as written, each with where it is named.
+        var agendas: [Sourced<String>]
+        var templates: [Sourced<String>]
         var schools: [Config.School]
         var people: [Person]
         var mail: MailConfig?
         var reminders: ReminderRules
         var quietPeriods: QuietPeriods
         /// `quietPeriods.include`: quiet-periods files, as written (relative to the configuration's folder).
-        var quietPeriodFiles: [String] = []
+        var quietPeriodFiles: [Sourced<String>] = []
         var reports = ReportRules()
-        var trajectories: [String] = []
+        var trajectories: [Sourced<String>] = []
         var privacy = PrivacyRules()
         /// `scanInstruments`: instrument files, as written (relative to the configuration's folder).
-        var scanInstruments: [String] = []
+        var scanInstruments: [Sourced<String>] = []
     }
 
     func decode(_ root: JSONNode) -> Raw? {
@@ -32,23 +33,28 @@ struct ConfigDecoder {
         let timeZone = r.parsed("timeZone", expected: "an IANA time zone such as \"Europe/Amsterdam\"") {
             AgendaTimeZone(identifier: $0)
         }
-        let agendas = r.strings("agendas", required: true) ?? []
-        let templates = r.strings("templates") ?? []
+        let agendas = r.sourcedStrings("agendas", required: true) ?? []
+        let templates = r.sourcedStrings("templates") ?? []
+        // Every id a school entry gives counts as defined, even when the entry has another error,
+        // so a person at that school is not reported as well.
+        var schoolIDs: [String] = []
         let schools: [Config.School] = r.array("schools", required: false)?.compactMap { item in
             guard let s = ObjectReader(item.node, path: item.path, log: log, what: "a school") else { return nil }
-            let id = s.identifier("id", .slug), name = s.string("name")
+            let id = s.identifier("id", .slug), name = s.string("name", limit: .name)
             s.finish()
+            if let id, !schoolIDs.contains(id) { schoolIDs.append(id) }
             guard let id, let name else { return nil }
             return Config.School(id: id, name: name)
         } ?? []
-        let people = r.array("people")?.compactMap(person) ?? []
+        var seen = SeenPeople()
+        let people = r.array("people")?.compactMap { person($0, schools: schoolIDs, seen: &seen) } ?? []
         let mail = r.object("mail", required: false, what: "mail settings").flatMap(mailConfig)
         let reminders = r.object("reminders", required: false, what: "reminder settings").map(reminderRules) ?? ReminderRules()
         let quiet = r.object("quietPeriods", required: false, what: "quiet periods").map(quietPeriods) ?? (periods: QuietPeriods(), include: [])
         let reports = r.object("reports", required: false, what: "report settings").map(reportRules)
-        let trajectories = r.strings("trajectories") ?? []
+        let trajectories = r.sourcedStrings("trajectories") ?? []
         let privacy = r.object("privacy", required: false, what: "privacy settings").map(privacyRules) ?? PrivacyRules()
-        let scanInstruments = r.strings("scanInstruments") ?? []
+        let scanInstruments = r.sourcedStrings("scanInstruments") ?? []
         r.finish()
         guard let timeZone else { return nil }
         return Raw(database: database, timeZone: timeZone, agendas: agendas, templates: templates,
@@ -57,14 +63,33 @@ struct ConfigDecoder {
                    trajectories: trajectories, privacy: privacy, scanInstruments: scanInstruments)
     }
 
-    private func person(_ item: (node: JSONNode, path: JSONPath)) -> Person? {
+    /// The ids and addresses of the people read so far, to report a repeat where it stands.
+    private struct SeenPeople {
+        var ids: Set<String> = []
+        var emails: Set<String> = []
+    }
+
+    /// One person; their school must be one of `schools` (checked here, where the person's own
+    /// place in the file is known).
+    private func person(_ item: (node: JSONNode, path: JSONPath), schools: [String], seen: inout SeenPeople) -> Person? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a person") else { return nil }
         let id = r.identifier("id", .personID)
+        if let id, !seen.ids.insert(id).inserted {
+            log.error("duplicate person id \"\(id)\"; ids must be unique", at: r.node["id"], path: r.path.appending("id"))
+        }
         let name = r.line("name")
         let email = r.parsed("email", expected: "an e-mail address such as \"naam@school.nl\"") {
             EmailAddress.isPlausible($0) ? $0 : nil
         }
+        if let email, !seen.emails.insert(email.lowercased()).inserted {
+            log.warning("this address is also used by another person in the list", at: r.node["email"], path: r.path.appending("email"))
+        }
         let school = r.identifier("school", .slug, required: false)
+        if let school, !schools.contains(school) {
+            let expected = Choices.expected(school, among: schools,
+                none: "no schools are defined; add it to \"schools\" ({\"id\": \"\(school)\", \"name\": \"…\"}) or leave \"school\" out")
+            log.error("no school \"\(school)\" in \"schools\"; \(expected)", at: r.node["school"], path: r.path.appending("school"))
+        }
         let roles = r.array("roles")?.compactMap { role in
             ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
                 IdentifierPattern.slug.matches($0) ? $0 : nil
@@ -112,11 +137,7 @@ extension ConfigDecoder {
 
     func reportRules(_ r: ObjectReader) -> ReportRules {
         var rules = ReportRules()
-        if let mail = r.node("mail", required: false, expected: "true or false") {
-            if let b = mail.bool { rules.mail = b } else {
-                log.error("expected true or false, found \(mail.preview)", at: mail, path: r.path.appending("mail"))
-            }
-        }
+        if let mail = r.bool("mail", required: false) { rules.mail = mail }
         if let recipients = r.array("recipientRoles", required: false) {
             rules.recipientRoles = recipients.compactMap { role in
                 ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
@@ -151,20 +172,14 @@ extension ConfigDecoder {
     }
 
     /// The inline quiet periods, and the files named by `include` (their periods are added by the workspace).
-    func quietPeriods(_ r: ObjectReader) -> (periods: QuietPeriods, include: [String]) {
-        let weekends = r.node("weekends", required: false, expected: "true or false").map { node -> Bool in
-            guard let b = node.bool else {
-                log.error("expected true or false, found \(node.preview)", at: node, path: r.path.appending("weekends"))
-                return true
-            }
-            return b
-        } ?? true
+    func quietPeriods(_ r: ObjectReader) -> (periods: QuietPeriods, include: [Sourced<String>]) {
+        let weekends = r.bool("weekends", required: false) ?? true
         let periods: [QuietPeriods.Period] = r.array("periods", required: false)?.compactMap {
             QuietPeriodsFile.period($0, log: log)
         } ?? []
         let include = r.array("include", required: false)?.compactMap { item in
             ObjectReader.parse(item.node, path: item.path, log: log, expected: "the path of a quiet-periods file (\(QuietPeriodsFile.format))") {
-                $0.isEmpty ? nil : $0
+                $0.isEmpty ? nil : Sourced(value: $0, path: item.path)
             }
         } ?? []
         r.finish()
@@ -206,7 +221,7 @@ extension ConfigDecoder {
             ($0.hasPrefix("smtp://") || $0.hasPrefix("smtps://")) && !$0.contains("@") ? $0 : nil
         }
         let helo = r.string("heloName")
-        let requireTLS = r.node("requireTLS", required: false, expected: "true or false")?.bool ?? true
+        let requireTLS = r.bool("requireTLS", required: false) ?? true
         let username = r.string("username", required: false)
         let passwordFile = r.string("passwordFile", required: false)
         let passwordCredential = r.string("passwordCredential", required: false)

@@ -1,72 +1,91 @@
-/// Checks that the configuration and the agendas fit together: every role an agenda uses is held by
-/// someone, so no reminder can go to nobody; people refer to known schools; ids are unique.
+/// Checks that the configuration and the files it names fit together: agenda and trajectory ids
+/// are unique, the roles people hold are used somewhere, and every role in use is held by someone
+/// (a warning: what is meant for it reaches nobody, but everything else works). Problems within
+/// one person (a school not defined, a repeated id) are the decoder's, which reads the person
+/// where it stands.
 struct ConfigValidator {
     let config: Config
-    let agendas: [Agenda]
+    /// The agendas and trajectory templates that loaded, each with where the configuration names it.
+    let agendas: [Sourced<Agenda>]
     let templates: [Template]
-    var trajectoryTemplates: [TrajectoryTemplate] = []
+    var trajectoryTemplates: [Sourced<TrajectoryTemplate>] = []
+    /// Whether every agenda, template and trajectory file loaded without errors. Only then are
+    /// the roles they use all known, so that a role held but not found in them is worth a warning
+    /// (after a file failed to parse, every role would be).
+    var complete = true
     let log: DiagnosticLog
     let root: JSONNode
 
-    func validate() {
-        let top = Cursor(root: root)
-        var ids: Set<String> = [], emails: Set<String> = []
-        let schools = Set(config.schools.map(\.id))
-        var defined: Set<String> = []
-        for agenda in agendas { defined.formUnion(agenda.roles.map(\.id)) }
-        for template in templates { defined.formUnion(template.roles.map(\.id)) }
-        for template in trajectoryTemplates { defined.formUnion(template.agendaRoles) }
-
-        for (i, person) in config.people.enumerated() {
-            let c = top["people"][i]
-            if !ids.insert(person.id).inserted { c["id"].error(log, "duplicate person id \"\(person.id)\"; ids must be unique") }
-            if !emails.insert(person.email.lowercased()).inserted {
-                c["email"].warning(log, "this address is also used by another person in the list")
-            }
-            if let school = person.school, !schools.contains(school) {
-                c["school"].error(log, "no school \"\(school)\" in \"schools\"; expected one of: "
-                    + config.schools.map { "\"\($0.id)\"" }.joined(separator: ", "))
-            }
-            for (r, role) in person.roles.enumerated() where !defined.contains(role) {
-                c["roles"][r].warning(log, "role \"\(role)\" is not used by any loaded agenda or template")
-            }
-        }
+    /// Reports every problem to `log`; returns the roles nobody holds (also reported, as warnings).
+    func validate() -> [UnheldRole] {
         var agendaIDs: Set<String> = []
-        for (i, agenda) in agendas.enumerated() where !agendaIDs.insert(agenda.id).inserted {
-            top["agendas"][i].error(log, "two agendas have the id \"\(agenda.id)\"; load one version of an agenda at a time")
+        for agenda in agendas where !agendaIDs.insert(agenda.value.id).inserted {
+            Cursor(root: root, at: agenda.path).error(log,
+                "two agendas have the id \"\(agenda.value.id)\"; load one version of an agenda at a time")
         }
         var trajectoryIDs: Set<String> = []
-        for (i, template) in trajectoryTemplates.enumerated() where !trajectoryIDs.insert(template.id).inserted {
-            top["trajectories"][i].error(log, "two trajectory templates have the id \"\(template.id)\"; give each its own id")
+        for template in trajectoryTemplates where !trajectoryIDs.insert(template.value.id).inserted {
+            Cursor(root: root, at: template.path).error(log,
+                "two trajectory templates have the id \"\(template.value.id)\"; give each its own id")
         }
-        var used = usedRoles()
-        used[config.mail.replyToRole, default: []].insert("mail.replyToRole")
-        used[config.reminders.coordinatorRole, default: []].insert("reminders.coordinatorRole")
-        if config.reports.mail, root["reports"]?["recipientRoles"] != nil {
-            for role in config.reports.recipientRoles { used[role, default: []].insert("reports.recipientRoles") }
+        // Without a list of people (its absence is the error), who holds what is not known.
+        guard let held = Self.heldRoles(root) else { return [] }
+        let declared = Set(agendas.flatMap { $0.value.roles.map(\.id) } + templates.flatMap { $0.roles.map(\.id) })
+        let used = usedRoles(declared: declared)
+        if complete {
+            let known = declared.union(used.keys)
+            for role in held where !known.contains(role.value) {
+                let guess = Choices.closest(to: role.value, among: known.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
+                Cursor(root: root, at: role.path).warning(log,
+                    "role \"\(role.value)\" is not used by any loaded agenda, template, trajectory or setting\(guess)")
+            }
         }
-        for (role, users) in used.sorted(by: { $0.key < $1.key }) where config.people(holding: role).isEmpty {
-            top["people"].error(log, "nobody holds role \"\(role)\" (used by \(users.sorted().joined(separator: ", "))); add it to the \"roles\" of at least one person")
+        let holders = Set(held.map(\.value))
+        let unheld = used.filter { !holders.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { UnheldRole(role: $0.key, usedBy: $0.value.sorted()) }
+        for role in unheld { Cursor(root: root)["people"].warning(log, role.description) }
+        return unheld
+    }
+
+    /// Every role a person entry of the file gives, with where: people left out for another
+    /// error still hold theirs, so that error is not followed by "nobody holds" warnings. Nil
+    /// when the file has no list of people.
+    static func heldRoles(_ root: JSONNode) -> [Sourced<String>]? {
+        let people = JSONPath.root.appending("people")
+        return root["people"]?.array?.enumerated().flatMap { i, person in
+            (person["roles"]?.array ?? []).enumerated().compactMap { r, role in
+                role.string.map { Sourced(value: $0, path: people.appending(i).appending("roles").appending(r)) }
+            }
         }
     }
 
-    /// Role id → the agendas and templates that use it.
-    private func usedRoles() -> [String: Set<String>] {
-        var used: [String: Set<String>] = [:]
-        for agenda in agendas {
+    /// Role id → what uses it. Agendas and templates use only roles they define (one they use
+    /// without defining it is their own error). A trajectory uses the roles of its events that are
+    /// not its own people (starter, mentor, …); one that no agenda or template defines either is a
+    /// misspelling, which the trajectory's decoder reports where it stands.
+    private func usedRoles(declared: Set<String>) -> [String: Set<UnheldRole.User>] {
+        var used: [String: Set<UnheldRole.User>] = [:]
+        for agenda in agendas.map(\.value) {
             for theme in agenda.themes {
                 for activity in theme.activities {
-                    for duty in activity.roles { used[duty.role, default: []].insert(agenda.id) }
-                    for step in activity.steps { for duty in step.roles ?? [] { used[duty.role, default: []].insert(agenda.id) } }
+                    for duty in activity.roles { used[duty.role, default: []].insert(.agenda(agenda.id)) }
+                    for step in activity.steps { for duty in step.roles ?? [] { used[duty.role, default: []].insert(.agenda(agenda.id)) } }
                 }
             }
-            for milestone in agenda.milestones { for duty in milestone.roles { used[duty.role, default: []].insert(agenda.id) } }
+            for milestone in agenda.milestones { for duty in milestone.roles { used[duty.role, default: []].insert(.agenda(agenda.id)) } }
         }
         for template in templates {
-            for item in template.items { for duty in item.roles { used[duty.role, default: []].insert(template.id) } }
+            for item in template.items { for duty in item.roles { used[duty.role, default: []].insert(.template(template.id)) } }
         }
-        for template in trajectoryTemplates {
-            for role in template.agendaRoles { used[role, default: []].insert(template.id) }
+        for template in trajectoryTemplates.map(\.value) {
+            for role in template.agendaRoles where template.subject == .partnership || declared.contains(role) {
+                used[role, default: []].insert(.trajectory(template.id))
+            }
+        }
+        used[config.mail.replyToRole, default: []].insert(.setting("mail.replyToRole"))
+        used[config.reminders.coordinatorRole, default: []].insert(.setting("reminders.coordinatorRole"))
+        if config.reports.mail, root["reports"]?["recipientRoles"] != nil {
+            for role in config.reports.recipientRoles { used[role, default: []].insert(.setting("reports.recipientRoles")) }
         }
         return used
     }

@@ -9,6 +9,13 @@ struct Cursor {
         path = .root
     }
 
+    /// The place `path` names in the file whose root is `root`: how a check on a decoded value
+    /// finds its way back to it (see `Sourced`).
+    init(root: JSONNode, at path: JSONPath) {
+        node = root.node(at: path)
+        self.path = path
+    }
+
     private init(node: JSONNode?, path: JSONPath) {
         self.node = node
         self.path = path

@@ -42,12 +42,34 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
+    /// Errors in what a name refers to (a role the file does not define): they leave nothing out
+    /// of the decoded structure, so checks that find elements by their place in it still run.
+    private var referenceErrors = 0
+
+    /// Whether an error left something out of the decoded structure (see `referenceError`).
+    var hasStructuralErrors: Bool { items.count { $0.severity == .error } > referenceErrors }
+
+    func referenceError(_ message: String, at node: JSONNode?, path: JSONPath) {
+        error(message, at: node, path: path)
+        referenceErrors += 1
+    }
+
     func error(_ message: String, at node: JSONNode? = nil, path: JSONPath? = nil) {
         items.append(Diagnostic(.error, file: file, position: node?.position, path: path, message))
     }
 
     func warning(_ message: String, at node: JSONNode? = nil, path: JSONPath? = nil) {
         items.append(Diagnostic(.warning, file: file, position: node?.position, path: path, message))
+    }
+
+    /// A problem with a key itself (unknown, repeated): reported where the key is written, which
+    /// may be lines away from its value.
+    func error(_ message: String, atKeyOf member: JSONMember, path: JSONPath) {
+        items.append(Diagnostic(.error, file: file, position: member.keyPosition, path: path, message))
+    }
+
+    func warning(_ message: String, atKeyOf member: JSONMember, path: JSONPath) {
+        items.append(Diagnostic(.warning, file: file, position: member.keyPosition, path: path, message))
     }
 
     func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }

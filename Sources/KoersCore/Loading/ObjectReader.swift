@@ -24,8 +24,7 @@ final class ObjectReader {
         self.members = members
         var seen: Set<String> = []
         for member in members where !seen.insert(member.key).inserted {
-            log.warning("duplicate key \"\(member.key)\": the last one counts",
-                        at: member.value, path: path.appending(member.key))
+            log.warning("duplicate key \"\(member.key)\": the last one counts", atKeyOf: member, path: path.appending(member.key))
         }
     }
 
@@ -39,7 +38,8 @@ final class ObjectReader {
         return value
     }
 
-    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+    /// A text; with a `limit`, one longer than that is refused, saying the limit.
+    func string(_ key: String, required: Bool = true, allowEmpty: Bool = false, limit: TextLimit? = nil) -> String? {
         guard let value = node(key, required: required, expected: "a text") else { return nil }
         guard let s = value.string else {
             log.error("expected a text, found \(value.preview)", at: value, path: path.appending(key))
@@ -49,14 +49,28 @@ final class ObjectReader {
             log.error("must not be empty", at: value, path: path.appending(key))
             return nil
         }
+        if let limit, case let length = s.unicodeScalars.count, length > limit.rawValue {
+            log.error("is \(length) characters long; \(limit.what) has at most \(limit.rawValue)", at: value, path: path.appending(key))
+            return nil
+        }
         return s
+    }
+
+    /// `true` or `false`.
+    func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let value = node(key, required: required, expected: "true or false") else { return nil }
+        guard let b = value.bool else {
+            log.error("expected true or false, found \(value.preview)", at: value, path: path.appending(key))
+            return nil
+        }
+        return b
     }
 
     /// A text that must stay on one line because it reaches mail headers (a person's or the sender's
     /// name, the organisation's): a line break or other control character there would make every
     /// mail carrying it unsendable, so it is refused here rather than when the mail is built.
-    func line(_ key: String, required: Bool = true) -> String? {
-        guard let s = string(key, required: required) else { return nil }
+    func line(_ key: String, required: Bool = true, limit: TextLimit = .name) -> String? {
+        guard let s = string(key, required: required, limit: limit) else { return nil }
         let breaksLine = { (c: Unicode.Scalar) in c.properties.generalCategory == .control || c == "\u{2028}" || c == "\u{2029}" }
         if let bad = s.unicodeScalars.first(where: breaksLine) {
             log.error("must be one line of text; found \(JSONSyntaxError.render(String(bad))) (it would appear in mail headers)",
@@ -124,13 +138,18 @@ final class ObjectReader {
 
     /// A list of texts (e.g. detail bullets).
     func strings(_ key: String, required: Bool = false) -> [String]? {
+        sourcedStrings(key, required: required)?.map(\.value)
+    }
+
+    /// A list of texts with where each stands, for checks made later (see `Sourced`).
+    func sourcedStrings(_ key: String, required: Bool = false) -> [Sourced<String>]? {
         guard let items = array(key, required: required) else { return nil }
         return items.compactMap { item in
             guard let s = item.node.string else {
                 log.error("expected a text, found \(item.node.preview)", at: item.node, path: item.path)
                 return nil
             }
-            return s
+            return Sourced(value: s, path: item.path)
         }
     }
 
@@ -144,10 +163,10 @@ final class ObjectReader {
 
     /// Reports keys that were never read: they are misspelt or belong to another format version.
     func finish() {
-        let known = read.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        let known = read.sorted()
         for member in members where !read.contains(member.key) && member.key != "$schema" {
-            log.error("unknown key \"\(member.key)\"; expected one of: \(known)",
-                      at: member.value, path: path.appending(member.key))
+            let expected = Choices.expected(member.key, among: known, none: "this object takes no keys")
+            log.error("unknown key \"\(member.key)\"; \(expected)", atKeyOf: member, path: path.appending(member.key))
         }
     }
 }

@@ -49,7 +49,7 @@ public struct QuietPeriodsFile: Sendable, Equatable {
     /// One `{name, from, to}` entry, as in the configuration's inline `periods`.
     static func period(_ item: (node: JSONNode, path: JSONPath), log: DiagnosticLog) -> QuietPeriods.Period? {
         guard let p = ObjectReader(item.node, path: item.path, log: log, what: "a quiet period") else { return nil }
-        let name = p.string("name")
+        let name = p.string("name", limit: .name)
         let from = p.parsed("from", expected: "a day YYYY-MM-DD") { LocalDate($0) }
         let to = p.parsed("to", expected: "a day YYYY-MM-DD") { LocalDate($0) }
         p.finish()

@@ -9,7 +9,7 @@ struct ScanInstrumentDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a scan instrument") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let source = r.string("source", required: false)
         let language = r.string("language")
@@ -27,7 +27,7 @@ struct ScanInstrumentDecoder {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a level, e.g. {\"value\": 1, \"label\": \"nog in startfase\"}")
         else { return nil }
         let value = r.integer("value", atLeast: 0)
-        let label = r.string("label")
+        let label = r.string("label", limit: .name)
         r.finish()
         guard let value, let label else { return nil }
         return ScanInstrument.Level(value: value, label: label)
@@ -36,7 +36,7 @@ struct ScanInstrumentDecoder {
     private func category(_ item: (node: JSONNode, path: JSONPath)) -> ScanInstrument.Category? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a category") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let items: [ScanInstrument.Item] = r.array("items")?.compactMap { entry in
             guard let i = ObjectReader(entry.node, path: entry.path, log: log, what: "an item") else { return nil }
             let id = i.identifier("id", .stepID)

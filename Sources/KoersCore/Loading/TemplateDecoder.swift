@@ -7,14 +7,14 @@ struct TemplateDecoder {
         guard let r = ObjectReader(root, path: .root, log: log, what: "a template") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let language = r.string("language")
         let source = r.string("source", required: false)
         let start = r.string("start")
         let roles = r.array("roles")?.compactMap { AgendaDecoder.role($0.node, $0.path, log) } ?? []
         let phases: [Template.Phase] = r.array("phases")?.compactMap { item in
             guard let p = ObjectReader(item.node, path: item.path, log: log, what: "a phase") else { return nil }
-            let id = p.identifier("id", .slug), title = p.string("title")
+            let id = p.identifier("id", .slug), title = p.string("title", limit: .title)
             let duration = p.node("duration", required: false, expected: "an offset").flatMap {
                 AgendaDecoder.offset($0, item.path.appending("duration"), log)
             }
@@ -23,20 +23,21 @@ struct TemplateDecoder {
             guard let id, let title else { return nil }
             return Template.Phase(id: id, title: title, duration: duration, durationNote: note)
         } ?? []
-        let items = r.array("items")?.compactMap(item) ?? []
+        let defined = DefinedRoles(root["roles"], owner: "template")
+        let items = r.array("items")?.compactMap { item($0, roles: defined) } ?? []
         r.finish()
         guard let id, let title, let language, let start else { return nil }
         return Template(id: id, title: title, language: language, source: source, start: start,
                         roles: roles, phases: phases, items: items)
     }
 
-    private func item(_ item: (node: JSONNode, path: JSONPath)) -> Template.Item? {
+    private func item(_ item: (node: JSONNode, path: JSONPath), roles defined: DefinedRoles) -> Template.Item? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "a template item") else { return nil }
         let id = r.string("id")
         let phase = r.identifier("phase", .slug)
         let text = r.string("text")
         let details = r.strings("details") ?? []
-        let roles = AgendaDecoder.roleDuties(r, "roles", required: false, log) ?? []
+        let roles = AgendaDecoder.roleDuties(r, "roles", required: false, defined: defined, log) ?? []
         let timing = r.object("timing", what: "a timing").flatMap(timing)
         r.finish()
         guard let id, let phase, let text, let timing else { return nil }

@@ -12,6 +12,9 @@ public struct Workspace: Sendable {
     public var scanInstruments: [ScanInstrument] = []
     /// Warnings found while loading (errors prevent a workspace from existing).
     public var warnings: [Diagnostic]
+    /// The roles in use that no person holds, with what uses each: the reminders, reports and
+    /// replies meant for them reach nobody. Also among `warnings`; empty when every role is held.
+    public var rolesWithoutHolders: [UnheldRole] = []
 
     /// All problems found in one run, errors first.
     public struct Invalid: Error, CustomStringConvertible, Sendable {
@@ -64,15 +67,16 @@ public struct Workspace: Sendable {
         var diagnostics = configLog.items
         // Included quiet-periods files (the school holidays `koers holidays import` wrote) add to the inline periods.
         var quietPeriods = raw.quietPeriods
-        quietPeriods.periods += loadEach(raw.quietPeriodFiles.map { resolve($0, against: configFolder) }, parse, into: &diagnostics) { root, log in
+        let quietPeriodFiles = raw.quietPeriodFiles.map { Sourced(value: resolve($0.value, against: configFolder), path: $0.path) }
+        quietPeriods.periods += loadEach(quietPeriodFiles, parse, into: &diagnostics) { root, log in
             QuietPeriodsFile.decode(root, log: log)
-        }.flatMap(\.periods)
+        }.values.flatMap(\.value.periods)
         let config = Config(
             file: configPath,
             databasePath: databasePath,
             timeZone: raw.timeZone,
-            agendaPaths: raw.agendas.map { resolve($0, against: configFolder) },
-            templatePaths: raw.templates.map { resolve($0, against: configFolder) },
+            agendaPaths: raw.agendas.map { resolve($0.value, against: configFolder) },
+            templatePaths: raw.templates.map { resolve($0.value, against: configFolder) },
             schools: raw.schools,
             people: raw.people,
             mail: mailConfig(raw.mail, resolve: { resolve($0, against: stateFolder) }),
@@ -83,46 +87,58 @@ public struct Workspace: Sendable {
                 rules.siteFolder = rules.siteFolder.map { resolve($0, against: stateFolder) }
                 return rules
             }(),
-            trajectoryPaths: raw.trajectories.map { resolve($0, against: configFolder) },
+            trajectoryPaths: raw.trajectories.map { resolve($0.value, against: configFolder) },
             privacy: raw.privacy,
-            scanInstrumentPaths: raw.scanInstruments.map { resolve($0, against: configFolder) })
+            scanInstrumentPaths: raw.scanInstruments.map { resolve($0.value, against: configFolder) })
+        func files(_ named: [Sourced<String>], _ resolved: [String]) -> [Sourced<String>] {
+            zip(named, resolved).map { Sourced(value: $1, path: $0.path) }
+        }
 
-        let agendas = loadEach(config.agendaPaths, parse, into: &diagnostics) { root, log in
+        // Checks across files run only when the files they look into loaded whole: otherwise they
+        // would report everything a broken file left out.
+        let (agendas, agendasWhole) = loadEach(files(raw.agendas, config.agendaPaths), parse, into: &diagnostics) { root, log in
             AgendaDecoder(log: log).decode(root).map { agenda in
-                if !log.hasErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }
+                if !log.hasStructuralErrors { AgendaValidator(agenda: agenda, log: log, root: root).validate() }
                 return agenda
             }
         }
-        let templates = loadEach(config.templatePaths, parse, into: &diagnostics) { root, log in
+        let (templates, templatesWhole) = loadEach(files(raw.templates, config.templatePaths), parse, into: &diagnostics) { root, log in
             TemplateDecoder(log: log).decode(root).map { template in
-                if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
+                if !log.hasStructuralErrors { TemplateValidator(template: template, log: log, root: root).validate() }
                 return template
             }
         }
-        let trajectoryTemplates = loadEach(config.trajectoryPaths, parse, into: &diagnostics) { root, log in
-            TrajectoryTemplateDecoder(log: log).decode(root)
+        // A trajectory names roles of the agendas; one that no agenda or template defines and
+        // nobody holds is reported in the trajectory, where it is misspelt.
+        let definedRoles = agendas.flatMap { $0.value.roles.map(\.id) } + templates.flatMap { $0.value.roles.map(\.id) }
+        let otherRoles = ConfigValidator.heldRoles(root).flatMap { held in
+            agendasWhole && templatesWhole ? Set(definedRoles + held.map(\.value)) : nil
         }
-        let instruments = loadEach(config.scanInstrumentPaths, parse, into: &diagnostics) { root, log in
-            ScanInstrumentDecoder(log: log).decode(root).map { (file: log.file, instrument: $0) }
+        let (trajectoryTemplates, trajectoriesWhole) = loadEach(files(raw.trajectories, config.trajectoryPaths), parse,
+                                                               into: &diagnostics) { root, log in
+            TrajectoryTemplateDecoder(log: log, otherRoles: otherRoles).decode(root)
         }
+        let instruments = loadEach(files(raw.scanInstruments, config.scanInstrumentPaths), parse, into: &diagnostics) { root, log in
+            ScanInstrumentDecoder(log: log).decode(root)
+        }.values
         let crossLog = DiagnosticLog(file: configPath)
         checkStateFolder(databasePath: databasePath, environment: environment, log: crossLog, root: root)
         var instrumentIDs: Set<String> = []
-        for loaded in instruments where !instrumentIDs.insert(loaded.instrument.id).inserted {
-            let index = config.scanInstrumentPaths.firstIndex(of: loaded.file) ?? 0
-            Cursor(root: root)["scanInstruments"][index].error(crossLog,
-                "another scan instrument has the id \"\(loaded.instrument.id)\" too; instrument ids must be unique")
+        for loaded in instruments where !instrumentIDs.insert(loaded.value.id).inserted {
+            Cursor(root: root, at: loaded.path).error(crossLog,
+                "another scan instrument has the id \"\(loaded.value.id)\" too; instrument ids must be unique")
         }
-        ConfigValidator(config: config, agendas: agendas, templates: templates, trajectoryTemplates: trajectoryTemplates,
-                        log: crossLog, root: root).validate()
+        let unheld = ConfigValidator(config: config, agendas: agendas, templates: templates.map(\.value),
+                                     trajectoryTemplates: trajectoryTemplates,
+                                     complete: agendasWhole && templatesWhole && trajectoriesWhole, log: crossLog, root: root).validate()
         diagnostics += crossLog.items
         diagnostics.sort { $0.severity < $1.severity }
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Loaded(workspace: nil, diagnostics: diagnostics)
         }
-        let workspace = Workspace(config: config, agendas: agendas, templates: templates,
-                                  trajectoryTemplates: trajectoryTemplates,
-                                  scanInstruments: instruments.map(\.instrument), warnings: diagnostics)
+        let workspace = Workspace(config: config, agendas: agendas.map(\.value), templates: templates.map(\.value),
+                                  trajectoryTemplates: trajectoryTemplates.map(\.value),
+                                  scanInstruments: instruments.map(\.value), warnings: diagnostics, rolesWithoutHolders: unheld)
         return Loaded(workspace: workspace, diagnostics: diagnostics)
     }
 
@@ -145,13 +161,20 @@ public struct Workspace: Sendable {
     }
 
     /// Parses and decodes each file, collecting its diagnostics; a file that fails is left out.
-    private static func loadEach<T>(_ paths: [String], _ parse: (String, DiagnosticLog) -> JSONNode?,
+    /// Each result keeps where the configuration names its file; `whole` is false when any file
+    /// failed or has errors.
+    private static func loadEach<T>(_ files: [Sourced<String>], _ parse: (String, DiagnosticLog) -> JSONNode?,
                                     into diagnostics: inout [Diagnostic],
-                                    decode: (JSONNode, DiagnosticLog) -> T?) -> [T] {
-        paths.compactMap { path in
-            let log = DiagnosticLog(file: path)
-            defer { diagnostics += log.items }
-            return parse(path, log).flatMap { decode($0, log) }
+                                    decode: (JSONNode, DiagnosticLog) -> T?) -> (values: [Sourced<T>], whole: Bool) {
+        var whole = true
+        let values: [Sourced<T>] = files.compactMap { file in
+            let log = DiagnosticLog(file: file.value)
+            defer {
+                diagnostics += log.items
+                if log.hasErrors { whole = false }
+            }
+            return parse(file.value, log).flatMap { decode($0, log) }.map { Sourced(value: $0, path: file.path) }
         }
+        return (values, whole)
     }
 }

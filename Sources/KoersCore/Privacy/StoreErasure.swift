@@ -5,7 +5,8 @@ import Foundation
 /// afterwards (`compactAfterErasure`), so the name does not linger in free pages or the WAL.
 extension Store {
     /// Erases a trajectory and its starter or student: an anonymous tombstone for the outcomes, then
-    /// the trajectory, its done records, the mail to them and the mail that named them.
+    /// the trajectory, its done records, the mail to them and the mail that named them. A
+    /// trajectory still running did not end: its tombstone says it was erased, not that the person left.
     public func eraseTrajectory(_ trajectory: Trajectory, plan: TrajectoryPlan?, today: LocalDate) throws -> Erasure {
         try database.execute("PRAGMA secure_delete = ON")
         var erasure = Erasure()
@@ -18,7 +19,7 @@ extension Store {
                 """, [.text(trajectory.kind.rawValue), .text(trajectory.template),
                       .text(trajectory.start.yearMonth.description),
                       .integer(Int64(TrajectoryOutcomes.wholeMonths(from: trajectory.start, to: end))),
-                      .text((trajectory.end?.reason ?? .left).rawValue),
+                      .text((trajectory.end.map { TrajectoryTombstone.Reason($0.reason) } ?? .erased).rawValue),
                       .integer(Int64(due.count)), .integer(Int64(due.filter { $0.doneOn != nil }.count))])
             let linked = try database.rows(
                 "SELECT DISTINCT outbox_id FROM reminder WHERE outbox_id IS NOT NULL AND instr(key, ?) > 0",

@@ -19,9 +19,9 @@ public enum HistoryImport {
         let agendaID = r.identifier("agenda", .slug)
         let entry = agendaID.flatMap { id in set.entries.first { $0.agenda.id == id } }
         if let agendaID, entry == nil {
-            log.error("no loaded agenda with id \"\(agendaID)\"; loaded are: "
-                      + set.entries.map { "\"\($0.agenda.id)\"" }.joined(separator: ", "), at: root["agenda"],
-                      path: JSONPath.root.appending("agenda"))
+            log.error("no loaded agenda with id \"\(agendaID)\"; " + Choices.expected(agendaID, among: set.entries.map(\.agenda.id),
+                          none: "the configuration loads no agendas (its \"agendas\" is empty)"),
+                      at: root["agenda"], path: JSONPath.root.appending("agenda"))
         }
         let items = r.array("events") ?? []
         r.finish()

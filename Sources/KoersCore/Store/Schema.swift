@@ -72,6 +72,7 @@ enum Schema {
         measurementsMigration,
         scansMigration,
         Store.reminderOrderMigration,
+        erasedTrajectoriesMigration,
     ]
 
     static let migrator = Migrator(migrations)

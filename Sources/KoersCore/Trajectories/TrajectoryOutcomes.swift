@@ -1,7 +1,9 @@
 /// What the board wants to know about its trajectories, anonymous and counted per cohort (the
 /// calendar year they started): how many are still in their trajectory (or completed it) after
 /// one, two and three years, how many left or finished, and how many events were missed. Erased
-/// trajectories count through their tombstones, so the figures survive erasure.
+/// trajectories count through their tombstones, so the figures survive erasure; one erased while
+/// it still ran counts as erased (how it would have ended is not known), and towards staying
+/// only for the years it is known to have run.
 ///
 /// An event is *missed* when its day has passed while the trajectory ran and nobody recorded it
 /// as done (`koers starter done`).
@@ -21,12 +23,14 @@ public struct TrajectoryOutcomes: Sendable, Encodable {
         public var running = 0
         public var finished = 0
         public var left = 0
+        /// Erased while still running.
+        public var erased = 0
         public var stayed: [Stayed]
         public var eventsDue = 0
         public var eventsDone = 0
         public var eventsMissed: Int { eventsDue - eventsDone }
 
-        enum CodingKeys: String, CodingKey { case year, started, running, finished, left, stayed, eventsDue, eventsDone, eventsMissed }
+        enum CodingKeys: String, CodingKey { case year, started, running, finished, left, erased, stayed, eventsDue, eventsDone, eventsMissed }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +39,7 @@ public struct TrajectoryOutcomes: Sendable, Encodable {
             try c.encode(running, forKey: .running)
             try c.encode(finished, forKey: .finished)
             try c.encode(left, forKey: .left)
+            try c.encode(erased, forKey: .erased)
             try c.encode(stayed, forKey: .stayed)
             try c.encode(eventsDue, forKey: .eventsDue)
             try c.encode(eventsDone, forKey: .eventsDone)
@@ -50,9 +55,10 @@ public struct TrajectoryOutcomes: Sendable, Encodable {
     /// One trajectory reduced to what the counts need.
     struct Record {
         var start: LocalDate
-        /// Whole months it ran, when it ended.
+        /// Whole months it ran, when it ended (or was erased).
         var months: Int?
-        var reason: Trajectory.EndReason?
+        /// Nil while it runs.
+        var reason: TrajectoryTombstone.Reason?
         var due: Int
         var done: Int
     }
@@ -64,7 +70,8 @@ public struct TrajectoryOutcomes: Sendable, Encodable {
         var records: [Record] = book.trajectories.filter { $0.kind == kind }.map { t in
             let end = t.end?.on
             let due = book.plan(of: t)?.due(before: min(today, (end ?? today).adding(days: 1))) ?? []
-            return Record(start: t.start, months: end.map { Self.wholeMonths(from: t.start, to: $0) }, reason: t.end?.reason,
+            return Record(start: t.start, months: end.map { Self.wholeMonths(from: t.start, to: $0) },
+                          reason: t.end.map { TrajectoryTombstone.Reason($0.reason) },
                           due: due.count, done: due.filter { $0.doneOn != nil }.count)
         }
         records += tombstones.map {
@@ -79,12 +86,16 @@ public struct TrajectoryOutcomes: Sendable, Encodable {
                 case nil: c.running += 1
                 case .finished: c.finished += 1
                 case .left: c.left += 1
+                case .erased: c.erased += 1
                 }
                 c.eventsDue += r.due
                 c.eventsDone += r.done
                 for (i, years) in horizons.enumerated() where r.start.adding(months: 12 * years) <= today {
+                    let ranThatLong = r.months.map { $0 >= 12 * years } ?? true
+                    // Erased sooner: whether the person stayed is not known.
+                    if r.reason == .erased && !ranThatLong { continue }
                     c.stayed[i].eligible += 1
-                    if r.reason != .left || (r.months ?? 0) >= 12 * years { c.stayed[i].stayed += 1 }
+                    if r.reason != .left || ranThatLong { c.stayed[i].stayed += 1 }
                 }
             }
             return c

@@ -83,9 +83,23 @@ public struct TrajectoryTombstone: Sendable, Equatable {
     public var startMonth: YearMonth
     /// Whole months from the start to the end (or to the erasure, for a trajectory still running).
     public var months: Int
-    public var endReason: Trajectory.EndReason
+    public var endReason: Reason
     public var eventsDue: Int
     public var eventsDone: Int
+
+    /// How the trajectory ended: as it was ended, or by being erased while it still ran.
+    public enum Reason: String, Sendable, CaseIterable {
+        case left, finished
+        /// Erased while still running (`koers person erase`): how it would have ended is not known.
+        case erased
+
+        public init(_ reason: Trajectory.EndReason) {
+            switch reason {
+            case .left: self = .left
+            case .finished: self = .finished
+            }
+        }
+    }
 }
 
 extension Store {
@@ -95,7 +109,7 @@ extension Store {
             WHERE kind = ? ORDER BY id
             """, [.text(kind.rawValue)]).map { row in
             guard let template = row.text(0), let start = row.text(1).flatMap(YearMonth.init), let months = row.int(2),
-                  let reason = row.text(3).flatMap(Trajectory.EndReason.init(rawValue:)), let due = row.int(4), let done = row.int(5)
+                  let reason = row.text(3).flatMap(TrajectoryTombstone.Reason.init(rawValue:)), let due = row.int(4), let done = row.int(5)
             else { throw StoreError.corrupt(detail: "unreadable row in trajectory_tombstone") }
             return TrajectoryTombstone(kind: kind, template: template, startMonth: start, months: Int(months), endReason: reason,
                                        eventsDue: Int(due), eventsDone: Int(done))

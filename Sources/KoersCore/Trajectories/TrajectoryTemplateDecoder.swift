@@ -3,17 +3,21 @@
 struct TrajectoryTemplateDecoder {
     static let format = "koers-trajectory/1"
     let log: DiagnosticLog
+    /// The roles an event may name besides the trajectory's own people: those the loaded agendas
+    /// and templates define and those people hold. Nil when not all of them loaded; events' roles
+    /// are then not checked (a broken agenda is reported once, not through every role it defines).
+    var otherRoles: Set<String>? = nil
 
     func decode(_ root: JSONNode) -> TrajectoryTemplate? {
         if root["format"]?.string == TemplateDecoder.format {
             guard let template = TemplateDecoder(log: log).decode(root) else { return nil }
-            if !log.hasErrors { TemplateValidator(template: template, log: log, root: root).validate() }
+            if !log.hasStructuralErrors { TemplateValidator(template: template, log: log, root: root).validate() }
             return TrajectoryTemplate(template)
         }
         guard let r = ObjectReader(root, path: .root, log: log, what: "a trajectory template") else { return nil }
         r.expectFormat(Self.format)
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let subject = r.parsed("for", expected: "\"starter\" (a starting teacher) or \"student\" (a student on a leerwerkplek)") {
             TrajectoryTemplate.Subject(rawValue: $0).flatMap { $0 == .partnership ? nil : $0 }
         }
@@ -29,14 +33,14 @@ struct TrajectoryTemplateDecoder {
         guard let id, let title, let subject, let start else { return nil }
         let template = TrajectoryTemplate(id: id, title: title, subject: subject, description: description, start: start,
                                           duration: duration, events: events)
-        if !log.hasErrors { validate(template, root: root) }
+        if !log.hasStructuralErrors { validate(template, root: root) }
         return template
     }
 
     private func event(_ item: (node: JSONNode, path: JSONPath), leadTimes defaults: [LeadTime]) -> TrajectoryTemplate.Event? {
         guard let r = ObjectReader(item.node, path: item.path, log: log, what: "an event") else { return nil }
         let id = r.identifier("id", .slug)
-        let title = r.string("title")
+        let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let label = r.string("label", required: false)
         let at = r.node("at", required: true, expected: "an offset from the start, e.g. {\"weeks\": 1}").flatMap {
@@ -50,10 +54,10 @@ struct TrajectoryTemplateDecoder {
             }
             return recurrence
         }
-        let roles = r.array("roles")?.compactMap { role in
-            ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
+        let roles = r.array("roles")?.compactMap { item in
+            ObjectReader.parse(item.node, path: item.path, log: log, expected: IdentifierPattern.slug.expected) {
                 IdentifierPattern.slug.matches($0) ? $0 : nil
-            }
+            }.map { checkKnown($0, at: item) }
         } ?? []
         let leadTimes = leadTimes(r)
         r.finish()
@@ -63,6 +67,19 @@ struct TrajectoryTemplateDecoder {
         guard let id, let title, let at else { return nil }
         return TrajectoryTemplate.Event(id: id, title: title, description: description, label: label, at: at,
                                         repeats: repeats, roles: roles, leadTimes: leadTimes ?? defaults)
+    }
+
+    /// `role`, after saying where it stands when an event may not name it: most likely a
+    /// misspelling of a role the agendas define, which would otherwise be reported only as a role
+    /// nobody holds. An unknown role is kept, so the event's roles keep their places in the file
+    /// for the checks that follow (the error prevents loading anyway).
+    private func checkKnown(_ role: String, at item: (node: JSONNode, path: JSONPath)) -> String {
+        let own = TrajectoryTemplate.PersonRole.allCases.map(\.rawValue)
+        guard let otherRoles, !own.contains(role), !otherRoles.contains(role) else { return role }
+        let expected = Choices.expected(role, among: own + otherRoles.sorted(), none: "")
+        log.referenceError("role \"\(role)\" is neither one of the trajectory's own people nor a role the agendas or templates define "
+            + "or anyone holds; \(expected)", at: item.node, path: item.path)
+        return role
     }
 
     private func leadTimes(_ r: ObjectReader) -> [LeadTime]? {

@@ -55,7 +55,7 @@ struct BudgetFormatTests {
             ("{ \"hours\": 0, \"rate\": 55 }",
              ["22:32 \(p).hours 0 is not valid here; expected a number of hours > 0 with at most two decimals, e.g. 40 or 2.5"]),
             ("{ \"bedrag\": 2500 }",
-             ["22:33 \(p).bedrag unknown key \"bedrag\"; expected one of: \"amount\", \"hours\", \"rate\", \"source\"",
+             ["22:23 \(p).bedrag unknown key \"bedrag\"; expected one of: \"amount\", \"hours\", \"rate\", \"source\"",
               "22:21 \(p) a budget needs \"amount\", or \"hours\" and \"rate\"; \(Self.example)"]),
             ("2500", ["22:21 \(p) expected a budget (a JSON object), found 2500"]),
             ("{ \"amount\": 2500, \"source\": \"\" }", ["22:49 \(p).source must not be empty"]),

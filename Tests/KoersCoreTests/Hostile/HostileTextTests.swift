@@ -71,7 +71,6 @@ struct HostileTextTests {
         ]
         for place in places {
             fixture.standard(agenda: place.agenda, config: place.config)
-            // Other errors may follow (a person left out holds no role any more); this one names the cause.
             let errors = fixture.check().diagnostics.filter { $0.severity == .error && $0.path?.description == place.path }
             #expect(errors.count == 1 && errors[0].file.hasSuffix(place.file), "\(place.path): \(fixture.check().diagnostics)")
             #expect(errors.first?.message.hasPrefix("must be one line of text; found ") == true, "\(errors)")

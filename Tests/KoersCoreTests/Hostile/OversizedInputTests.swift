@@ -81,6 +81,28 @@ struct OversizedInputTests {
         #expect(csv.exitCode == .ok && csv.stdout.contains(text), "\(csv.stderr)")
     }
 
+    @Test("a name of a megabyte is refused at load, at its place, saying the limit, and no command runs on it",
+          arguments: [("koers.json", "\"Carla Jansen\"", "people[0].name", "a name has at most 200"),
+                      ("agenda.json", "\"Stichting Voorbeeld\"", "organisation.name", "a name has at most 200"),
+                      ("agenda.json", "\"Co-OP'er\"", "roles[0].name", "a name has at most 200"),
+                      ("agenda.json", "\"Lerende leraar\"", "themes[0].title", "a title has at most 300"),
+                      ("agenda.json", "\"Zelfscan\"", "milestones[0].title", "a title has at most 300"),
+                      ("agenda.json", "\"Beroepsbeeld vaststellen.\"", "themes[0].activities[0].text", "an activity's text has at most 1000")])
+    func megabyteName(file: String, value: String, path: String, limit: String) throws {
+        let huge = "\"" + String(repeating: "Jansen ", count: 150_000) + "\""
+        let config = file == "koers.json" ? Fixture.config.replacingOccurrences(of: value, with: huge) : Fixture.config
+        let agenda = file == "agenda.json" ? Fixture.agenda.replacingOccurrences(of: value, with: huge) : Fixture.agenda
+        fixture.standard(agenda: agenda, config: config)
+        let text = file == "koers.json" ? config : agenda
+        let before = text[..<text.range(of: huge)!.lowerBound]
+        let line = before.count { $0 == "\n" } + 1
+        let column = before.split(separator: "\n", omittingEmptySubsequences: false).last!.unicodeScalars.count + 1
+        let errors = fixture.check().diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.description) == ["\(fixture.folder)/\(file):\(line):\(column): error: \(path): is 1050000 characters long; \(limit)"])
+        let due = KoersTool.run(["--config", fixture.folder + "/koers.json", "due"], environment: [:])
+        #expect(due.exitCode == .invalidData && due.stdout.isEmpty)
+    }
+
     @Test("nesting 100,000 levels deep in an agenda, a configuration and a history is one positioned error")
     func deepNesting() throws {
         let deep = String(repeating: "[", count: 100_000)

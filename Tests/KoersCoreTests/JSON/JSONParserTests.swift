@@ -87,8 +87,9 @@ struct JSONParserValueTests {
 
     @Test("an error after multi-byte characters on the same line has a scalar-based column")
     func errorColumnAfterMultiByte() throws {
+        // The comma belongs right after the string: column 7 in characters (12 in bytes).
         let error = try #require(syntaxError("[\"é€😀\" 1]"))
-        #expect(error.position == pos(1, 8))
+        #expect(error.position == pos(1, 7))
     }
 
     @Test("LF, CR LF and a lone CR each end a line; tabs count as one column")
@@ -228,22 +229,28 @@ struct JSONParserValueTests {
 
 @Suite("JSONParser: syntax errors")
 struct JSONParserErrorTests {
-    @Test("a missing comma between members is reported at the next key, naming ',' or '}'")
+    @Test("a missing comma between members is reported where the comma belongs, naming where the next member starts")
     func missingComma() throws {
         let error = try #require(syntaxError("{\n  \"a\": 1\n  \"b\": 2\n}"))
-        #expect(error.position == pos(3, 3))
-        #expect(error.kind == .unexpectedCharacter(found: "\"", expected: "',' or '}' after an object member"))
-        #expect(error.description == "line 3, column 3: expected ',' or '}' after an object member, found '\"'")
-        #expect("\(error.kind)" == "expected ',' or '}' after an object member, found '\"'")
-        #expect(error.formatted(file: "agenda.json")
-                == "agenda.json:3:3: expected ',' or '}' after an object member, found '\"'")
+        #expect(error.position == pos(2, 9))
+        #expect(error.kind == .missingComma(.object, next: pos(3, 3)))
+        #expect(error.description == "line 2, column 9: expected ',' after this member: the next member starts at line 3, column 3 "
+            + "(JSON needs a comma between members)")
+        #expect(error.formatted(file: "agenda.json").hasPrefix("agenda.json:2:9: expected ',' after this member"))
+        // On one line too; the column counts characters, not bytes.
+        #expect(try #require(syntaxError("{\"é\": \"€\" \"b\": 2}")).position == pos(1, 10))
+        // A value that is not a member's start is still what it is.
+        #expect(try #require(syntaxError("{\"a\": 1\n x}")).kind == .unexpectedCharacter(found: "x", expected: "',' or '}' after an object member"))
     }
 
-    @Test("a missing comma between array items is reported at the next item")
+    @Test("a missing comma between array items is reported after the item before it")
     func missingArrayComma() throws {
         let error = try #require(syntaxError("[1\n 2]"))
-        #expect(error.position == pos(2, 2))
-        #expect(error.description == "line 2, column 2: expected ',' or ']' after an array item, found '2'")
+        #expect(error.position == pos(1, 3))
+        #expect(error.description == "line 1, column 3: expected ',' after this item: the next item starts at line 2, column 2 "
+            + "(JSON needs a comma between items)")
+        #expect(try #require(syntaxError("[{\"a\": 1}\r\n  [2]]")).kind == .missingComma(.array, next: pos(2, 3)))
+        #expect(try #require(syntaxError("[{\"a\": 1}\r\n  [2]]")).position == pos(1, 10))
     }
 
     @Test("an unterminated string at the end of the file is reported at its opening quote")

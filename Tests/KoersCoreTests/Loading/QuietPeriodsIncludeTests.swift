@@ -63,7 +63,7 @@ struct QuietPeriodsIncludeTests {
         let at = sourcePosition(of: "\"2025-01-32\"", in: text)
         #expect(to.description == "\(included):\(at.line):\(at.column): error: periods[1].to: \"2025-01-32\" is not valid here; expected a day YYYY-MM-DD")
         let unknown = try #require(errors.first { $0.path?.description == "regio" })
-        #expect(unknown.message.hasPrefix("unknown key \"regio\"; expected one of:"))
+        #expect(unknown.message.hasPrefix("unknown key \"regio\"; did you mean \"region\"? expected one of:"))
         #expect(throws: Workspace.Invalid.self) { try f.load() }
     }
 

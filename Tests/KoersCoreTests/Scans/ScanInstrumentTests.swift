@@ -55,7 +55,7 @@ struct ScanInstrumentTests {
         #expect(problems == [
             "\(file):1:1: error: missing required key \"title\" (a text)",
             "\(file):12:81: error: categories[0].items[1].id: \"a2\" is not valid here; expected an upper-case letter followed by upper-case letters or digits (e.g. \"A1\")",
-            "\(file):4:12: error: titel: unknown key \"titel\"; expected one of: \"categories\", \"description\", \"format\", \"id\", \"language\", \"scale\", \"source\", \"title\"",
+            "\(file):4:3: error: titel: unknown key \"titel\"; did you mean \"title\"? expected one of: \"categories\", \"description\", \"format\", \"id\", \"language\", \"scale\", \"source\", \"title\"",
         ])
 
         fixture.write("scan.json", """

@@ -49,12 +49,66 @@ struct TrajectoryOutcomesTests {
         #expect(out.stdout.contains("\"eventsMissed\" : 21"))
 
         let text = setup.koers("starter", "outcomes", now: now).stdout
-        #expect(text.contains("startjaar  gestart  loopt  afgerond  vertrokken  na 1 jr  na 2 jr  na 3 jr\n"))
-        #expect(text.contains("2022             4      1         0           3      3/4      2/4      1/4\n"), "\(text)")
-        #expect(text.contains("2024             2      1         1           0      2/2        –        –\n"), "\(text)")
-        #expect(text.contains("2022            24         3      21\n"), "\(text)")
+        #expect(text.contains("jaar    gestart  loopt  afgerond  vertrokken  gewist  na 1 jr  na 2 jr  na 3 jr\n"))
+        #expect(text.contains("2022          4      1         0           3       0      3/4      2/4      1/4\n"), "\(text)")
+        #expect(text.contains("2024          2      1         1           0       0      2/2        –        –\n"), "\(text)")
+        #expect(text.contains("2022         24         3      21\n"), "\(text)")
         for line in text.split(separator: "\n") { #expect(line.count <= 80) }
         #expect(!text.contains("Naam"))
+    }
+
+    @Test("A trajectory erased while it still ran counts as erased, not as left; towards staying only for the years it ran")
+    func erasedWhileRunning() throws {
+        let setup = TrajectoryFixture()
+        let store = try setup.store()
+        try add(store, "t-aaaaaa", start: "2022-09-01")
+        try add(store, "t-bbbbbb", start: "2022-09-01")
+        try add(store, "t-cccccc", start: "2022-09-01", end: ("2023-03-01", .left))
+        // Erased after 6 and after 18 months, both still running.
+        #expect(setup.koers("person", "erase", "t-aaaaaa", now: "2023-03-01").exitCode == .ok)
+        #expect(setup.koers("person", "erase", "t-bbbbbb", now: "2024-03-01").exitCode == .ok)
+        #expect(try store.trajectoryTombstones(.starter).map(\.endReason) == [.erased, .erased])
+
+        let now = "2025-10-01"
+        let outcomes = TrajectoryOutcomes(kind: .starter, book: try TrajectoryBook(workspace: try setup.load(), store: store),
+                                          tombstones: try store.trajectoryTombstones(.starter), today: LocalDate(now)!)
+        let y2022 = try #require(outcomes.cohorts.first { $0.year == 2022 })
+        #expect([y2022.started, y2022.running, y2022.finished, y2022.left, y2022.erased] as [Int] == [3, 0, 0, 1, 2])
+        // After one year: the one erased after 18 months stayed, the one who left did not; the one
+        // erased after 6 months is not known. After two years only the one who left is known.
+        #expect(y2022.stayed.map { "\($0.stayed)/\($0.eligible)" } == ["1/2", "0/1", "0/1"])
+
+        let text = setup.koers("starter", "outcomes", now: now).stdout
+        #expect(text.contains("jaar    gestart  loopt  afgerond  vertrokken  gewist  na 1 jr  na 2 jr  na 3 jr\n"), "\(text)")
+        #expect(text.contains("2022          3      0         0           1       2      1/2      0/1      0/1\n"), "\(text)")
+        for line in text.split(separator: "\n") { #expect(line.count <= 80) }
+        let json = setup.koers("starter", "outcomes", "--json", now: now).stdout
+        #expect(json.contains("\"erased\" : 2"), "\(json)")
+    }
+
+    @Test("Tombstones written before migration 8 are kept; from then on a tombstone may say erased")
+    func migrationKeepsTombstones() throws {
+        let setup = TrajectoryFixture()
+        let database = try Database(path: setup.databasePath)
+        try Schema.migrator.migrate(database, upTo: 6)
+        try database.run("""
+            INSERT INTO trajectory_tombstone (kind, template, start_month, months, end_reason, events_due, events_done)
+            VALUES ('starter', 'start', '2022-09', 9, 'left', 4, 1)
+            """)
+        #expect(throws: StoreError.self) {
+            try database.run("""
+                INSERT INTO trajectory_tombstone (kind, template, start_month, months, end_reason, events_due, events_done)
+                VALUES ('starter', 'start', '2022-09', 9, 'erased', 4, 1)
+                """)
+        }
+        let store = try setup.store()
+        #expect(try store.trajectoryTombstones(.starter) == [
+            TrajectoryTombstone(kind: .starter, template: "start", startMonth: YearMonth("2022-09")!, months: 9, endReason: .left,
+                                eventsDue: 4, eventsDone: 1),
+        ])
+        try add(store, "t-aaaaaa", start: "2024-09-02")
+        #expect(setup.koers("person", "erase", "t-aaaaaa", now: "2024-10-01").exitCode == .ok)
+        #expect(try store.trajectoryTombstones(.starter).map(\.endReason) == [.left, .erased])
     }
 
     @Test("Whole months between two days")
