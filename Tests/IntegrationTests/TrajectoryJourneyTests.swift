@@ -40,6 +40,31 @@ struct TrajectoryJourneyTests {
         #expect(database.range(of: Data("sanne.devries@example.net".utf8)) == nil)
     }
 
+    @Test("A starting teacher from 3 February: show plans the January conversation the next January, and done takes the id --help gives")
+    func februaryJourney() throws {
+        let site = try Installation()
+        var r = try site.koers("starter", "add", "--name", "Daan Visser", "--email", "daan.visser@example.net", "--school", "lichtboei",
+                               "--start", "2025-02-03", "--mentor", "e.bosman", "--trainer", "l.mulder", "--template", "startende-leraar",
+                               now: "2025-01-20")
+        #expect(r.status == 0, "\(r.stderr)")
+        let id = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        r = try site.koers("starter", "show", id, now: "2025-02-04")
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  ○") }.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+        #expect(Array(rows.prefix(8)) == [
+            "○ 2025-02-05 welkomstgesprek", "○ 2025-02-17 kennismaking-schoolopleider", "○ 2025-03-17 begeleidingsplan",
+            "○ 2025-04-07 lesbezoek-periode-3#1", "○ 2025-11-11 lesbezoek-periode-1#1", "○ 2026-01-20 lesbezoek-periode-2#1",
+            "○ 2026-01-27 ontwikkelgesprek#1", "○ 2026-04-07 lesbezoek-periode-3#2",
+        ], "\(r.stdout)")
+
+        r = try site.koers("starter", "--help")
+        #expect(r.stdout.contains("e.g. welkomstgesprek or lesbezoek-periode-1#2."))
+        r = try site.koers("starter", "done", id, "lesbezoek-periode-1#2", "--on", "2026-11-11", now: "2026-11-12")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(id): lesbezoek-periode-1#2 recorded as done on 2026-11-11\n")
+    }
+
     /// Preview lines wrap at 80 columns with a six-space indent; this joins them back.
     static func unwrap(_ text: String) -> String {
         text.replacingOccurrences(of: #"\n {6}(?=\S)"#, with: " ", options: .regularExpression)

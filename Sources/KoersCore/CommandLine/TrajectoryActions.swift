@@ -8,6 +8,8 @@ enum TrajectoryActions {
 
     static func help(_ kind: Trajectory.Kind) -> String {
         let k = kind.rawValue
+        // Ids of the bundled template for this kind (a test checks that they exist there).
+        let examples = kind == .starter ? "welkomstgesprek or lesbezoek-periode-1#2" : "kennismaking or lesbezoek#2"
         return """
         Usage: koers \(k) add --name NAME --email ADDRESS --school SCHOOL --start YYYY-MM-DD
                       --mentor ID --trainer ID [--template ID]
@@ -26,7 +28,7 @@ enum TrajectoryActions {
         list      The running trajectories with their next event; --all includes ended ones.
         show      One trajectory: its people and every event, done (✓), missed (✗) or planned (○).
         done      Records that an event took place (--on, default today); it is no longer reminded.
-                  EVENT is an id from `show`, e.g. welkomstgesprek or lesbezoek#2.
+                  EVENT is an id from `show`, e.g. \(examples).
         end       Ends the trajectory (--on, default today): no reminders for events after that day.
                   It is erased automatically privacy.retentionMonths (12) months later.
         outcomes  Anonymous counts per start year: still in the trajectory after one, two and three

@@ -21,18 +21,24 @@ public struct TrajectoryPlan: Sendable {
             let dates = Self.dates(of: event, from: trajectory.start)
             for (n, date) in dates.enumerated() {
                 if let end = trajectory.end, date > end.on { continue }
-                let id = event.repeats == nil ? event.id : "\(event.id)#\(n + 1)"
+                let id = event.schedule.isRepeated ? "\(event.id)#\(n + 1)" : event.id
                 list.append(Occurrence(id: id, eventID: event.id, title: event.title, date: date, doneOn: done[id]))
             }
         }
         occurrences = list.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
-    /// The dates of an event's occurrences for a trajectory starting on `start`.
+    /// The dates of an event's occurrences for a trajectory starting on `start`. An occurrence keeps
+    /// its number (`#2`) when a revised template moves its date, so what `done` recorded still counts.
     static func dates(of event: TrajectoryTemplate.Event, from start: LocalDate) -> [LocalDate] {
-        let first = event.at.applied(to: start)
-        guard let repeats = event.repeats else { return [first] }
-        return repeats.occurrences(from: .day(first), through: first.adding(months: 12 * 50)).map(\.firstDay)
+        switch event.schedule {
+        case .afterStart(let at, let repeats):
+            let first = at.applied(to: start)
+            guard let repeats else { return [first] }
+            return repeats.occurrences(from: .day(first), through: first.adding(months: 12 * 50)).map(\.firstDay)
+        case .schoolYear(let days, let count):
+            return days.dates(from: start, count: count ?? 1)
+        }
     }
 
     /// Occurrences whose day has passed (before `today`) and that were not recorded as done.

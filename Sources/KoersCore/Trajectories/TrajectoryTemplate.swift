@@ -1,7 +1,7 @@
 /// The plan every starting teacher or student on a leerwerkplek follows: conversations and checks
-/// at offsets from the day the trajectory starts, each with who takes part and how far ahead they
-/// are reminded. Data (`koers-trajectory/1`), so a board adapts it without a new Koers; a
-/// partnership's stappenplan (`koers-template/1`) is mapped onto the same shape.
+/// at offsets from the day the trajectory starts or on days of the school year, each with who takes
+/// part and how far ahead they are reminded. Data (`koers-trajectory/1`), so a board adapts it
+/// without a new Koers; a partnership's stappenplan (`koers-template/1`) is mapped onto the same shape.
 public struct TrajectoryTemplate: Sendable {
     public var id: String
     public var title: String
@@ -35,14 +35,29 @@ public struct TrajectoryTemplate: Sendable {
         public var description: String?
         /// The source's own wording of when ("week 1", "uiterlijk week 6").
         public var label: String?
-        /// When the (first) occurrence falls: the start plus this.
-        public var at: Offset
-        /// Further occurrences, counted from the first; a count is required so a plan ends.
-        public var repeats: Recurrence?
+        public var schedule: Schedule
         /// Who takes part: the person roles (`starter`, `student`, `mentor`, `schoolopleider`) or
         /// roles from the agendas (`directies`), whose holders at the person's school are reminded.
         public var roles: [String]
         public var leadTimes: [LeadTime]
+    }
+
+    /// When an event's occurrences fall.
+    public enum Schedule: Sendable, Equatable {
+        /// The start plus `at`; `repeats` adds further occurrences counted from the first, with a
+        /// count so a plan ends. For what belongs to the person's own progress ("week 1").
+        case afterStart(at: Offset, repeats: Recurrence?)
+        /// `count` of the days (one when nil), through the school years. For what belongs to the
+        /// school's calendar ("elk schooljaar in januari"), whatever the start.
+        case schoolYear(SchoolYearDays, count: Int?)
+
+        /// Whether it has numbered occurrences (`lesbezoek#2`), even when the count is one.
+        public var isRepeated: Bool {
+            switch self {
+            case .afterStart(_, let repeats): repeats != nil
+            case .schoolYear(_, let count): count != nil
+            }
+        }
     }
 
     /// The roles a trajectory's own people take, resolved from the trajectory rather than from

@@ -43,30 +43,111 @@ struct TrajectoryTemplateDecoder {
         let title = r.string("title", limit: .title)
         let description = r.string("description", required: false)
         let label = r.string("label", required: false)
-        let at = r.node("at", required: true, expected: "an offset from the start, e.g. {\"weeks\": 1}").flatMap {
-            AgendaDecoder.offset($0, item.path.appending("at"), log)
-        }
-        let repeats = r.object("repeat", required: false, what: "a recurrence").flatMap { o -> Recurrence? in
-            let recurrence = AgendaDecoder.recurrence(o, allowEnd: false, log)
-            if recurrence != nil, recurrence?.count == nil {
-                log.error("a repeated event needs \"count\": how many times it happens in all", at: o.node, path: o.path)
-                return nil
-            }
-            return recurrence
-        }
-        let roles = r.array("roles")?.compactMap { item in
-            ObjectReader.parse(item.node, path: item.path, log: log, expected: IdentifierPattern.slug.expected) {
+        let schedule = schedule(r.node("at", required: true, expected: Self.expectedAt), r)
+        let roles = r.array("roles")?.compactMap { role in
+            ObjectReader.parse(role.node, path: role.path, log: log, expected: IdentifierPattern.slug.expected) {
                 IdentifierPattern.slug.matches($0) ? $0 : nil
-            }.map { checkKnown($0, at: item) }
+            }.map { checkKnown($0, at: role) }
         } ?? []
         let leadTimes = leadTimes(r)
         r.finish()
         if roles.isEmpty, r.node["roles"]?.array?.isEmpty == true {
             log.error("an event needs at least one role, e.g. [\"starter\", \"mentor\"]", at: r.node["roles"], path: r.path.appending("roles"))
         }
-        guard let id, let title, let at else { return nil }
-        return TrajectoryTemplate.Event(id: id, title: title, description: description, label: label, at: at,
-                                        repeats: repeats, roles: roles, leadTimes: leadTimes ?? defaults)
+        guard let id, let title, let schedule else { return nil }
+        return TrajectoryTemplate.Event(id: id, title: title, description: description, label: label, schedule: schedule,
+                                        roles: roles, leadTimes: leadTimes ?? defaults)
+    }
+
+    static let expectedAt = "an offset from the start, e.g. {\"weeks\": 6}, or days of the school year, e.g. {\"schoolYear\": {\"month\": 1, \"day\": 27}}"
+
+    /// `at` with `repeat`: an offset from the start with a recurrence, or days of the school year
+    /// with a count alone (the days themselves come back each school year).
+    private func schedule(_ at: JSONNode?, _ event: ObjectReader) -> TrajectoryTemplate.Schedule? {
+        let path = event.path.appending("at")
+        guard let at, at["schoolYear"] != nil || at["notBefore"] != nil else {
+            let repeats = event.object("repeat", required: false, what: "a recurrence").flatMap { o -> Recurrence? in
+                let recurrence = AgendaDecoder.recurrence(o, allowEnd: false, log)
+                if recurrence != nil, recurrence?.count == nil {
+                    log.error("a repeated event needs \"count\": how many times it happens in all", at: o.node, path: o.path)
+                    return nil
+                }
+                return recurrence
+            }
+            guard let at else { return nil }
+            // AgendaDecoder's message names offsets alone; this one names both forms.
+            guard let offset = AgendaDecoder.offset(at, path, DiagnosticLog(file: log.file)) else {
+                log.error("\(at.preview) is not valid here; expected \(Self.expectedAt)", at: at, path: path)
+                return nil
+            }
+            return .afterStart(at: offset, repeats: repeats)
+        }
+        var count: Int?
+        let repeats = event.object("repeat", required: false, what: "a repeat with \"count\"")
+        if let o = repeats {
+            for key in ["every", "unit"] {
+                guard let value = o.node(key, required: false, expected: "") else { continue }
+                log.error("a school-year event comes back on its days each school year; give only \"count\" (how many in all)",
+                          at: value, path: o.path.appending(key))
+            }
+            count = o.integer("count", atLeast: 1)
+            o.finish()
+        }
+        guard let r = ObjectReader(at, path: path, log: log, what: "days of the school year") else { return nil }
+        let days = r.node("schoolYear", required: true, expected: "a day such as {\"month\": 1, \"day\": 27}, or a list of them")
+            .flatMap { schoolYearDays($0, path.appending("schoolYear")) }
+        let notBefore = r.node("notBefore", required: false, expected: "an offset").flatMap {
+            AgendaDecoder.offset($0, path.appending("notBefore"), log)
+        }
+        r.finish()
+        guard let days, repeats == nil || count != nil else { return nil }
+        return .schoolYear(SchoolYearDays(days: days, notBefore: notBefore), count: count)
+    }
+
+    /// One day or a non-empty list of different days.
+    private func schoolYearDays(_ node: JSONNode, _ path: JSONPath) -> [SchoolYearDays.Day]? {
+        guard let items = node.array else { return day(node, path).map { [$0] } }
+        if items.isEmpty {
+            log.error("the list of days is empty; give at least one, e.g. [{\"month\": 1, \"day\": 27}]", at: node, path: path)
+            return nil
+        }
+        var days: [SchoolYearDays.Day] = []
+        for (i, item) in items.enumerated() {
+            guard let day = day(item, path.appending(i)) else { continue }
+            if days.contains(day) {
+                log.error("\(day) is listed twice; give each day once", at: item, path: path.appending(i))
+                continue
+            }
+            days.append(day)
+        }
+        return days.count == items.count ? days : nil
+    }
+
+    private func day(_ node: JSONNode, _ path: JSONPath) -> SchoolYearDays.Day? {
+        guard let r = ObjectReader(node, path: path, log: log, what: "a day such as {\"month\": 1, \"day\": 27}") else { return nil }
+        let month = r.node("month", required: true, expected: "a month from 1 (January) to 12 (December)").flatMap { value -> Int? in
+            guard let m = value.int, (1...12).contains(m) else {
+                log.error("\(value.preview) is not valid here; expected a month from 1 (January) to 12 (December)",
+                          at: value, path: path.appending("month"))
+                return nil
+            }
+            return m
+        }
+        let day = r.node("day", required: true, expected: "a day of the month").flatMap { value -> Int? in
+            let last = month.map(SchoolYearDays.Day.lastDay(of:)) ?? 31
+            guard let d = value.int, (1...last).contains(d) else {
+                let which = month.map { m in
+                    m == 2 ? "a day of February, 1 to 28 (29 February is not in every year)"
+                        : "a day of \(SchoolYearDays.Day.monthNames[m - 1]), 1 to \(last)"
+                } ?? "a day of the month, 1 to 31"
+                log.error("\(value.preview) is not valid here; expected \(which)", at: value, path: path.appending("day"))
+                return nil
+            }
+            return d
+        }
+        r.finish()
+        guard let month, let day else { return nil }
+        return SchoolYearDays.Day(month: month, day: day)
     }
 
     /// `role`, after saying where it stands when an event may not name it: most likely a
@@ -89,7 +170,8 @@ struct TrajectoryTemplateDecoder {
         }
     }
 
-    /// Event ids unique; person roles that fit the subject; no event after the end.
+    /// Event ids unique; person roles that fit the subject; no event after the end (for a school-year
+    /// event, whose dates depend on the start: after the end whatever the start).
     private func validate(_ template: TrajectoryTemplate, root: JSONNode) {
         let top = Cursor(root: root)
         var seen: Set<String> = []
@@ -101,9 +183,13 @@ struct TrajectoryTemplateDecoder {
                 c["roles"][r].error(log, "role \"\(other.rawValue)\" does not fit a trajectory for a \(template.subject.rawValue); use \"\(template.subject.rawValue)\"")
             }
             if let duration = template.duration {
-                let start = LocalDate(year: 2001, month: 1, day: 1)!
-                let last = TrajectoryPlan.dates(of: event, from: start).last ?? start
-                if last > duration.applied(to: start) {
+                // Every day of a year as the start for a school-year event; one start suffices for an offset.
+                let first = LocalDate(year: 2001, month: 1, day: 1)!
+                let starts = if case .schoolYear = event.schedule { (0..<365).map { first.adding(days: $0) } } else { [first] }
+                let afterEnd = starts.allSatisfy { start in
+                    (TrajectoryPlan.dates(of: event, from: start).last ?? start) > duration.applied(to: start)
+                }
+                if afterEnd {
                     c.warning(log, "the last occurrence falls after the trajectory's \"duration\" (\(duration)); it is still reminded")
                 }
             }
@@ -135,7 +221,7 @@ extension TrajectoryTemplate {
             guard let at else { return nil }
             let acting = item.roles.filter { $0.duty == .executes || $0.duty == .proposes }.map(\.role)
             return Event(id: item.id, title: item.text, description: item.details.isEmpty ? nil : item.details.joined(separator: "\n"),
-                         label: item.timing.label, at: at, repeats: item.timing.repeats,
+                         label: item.timing.label, schedule: .afterStart(at: at, repeats: item.timing.repeats),
                          roles: acting.isEmpty ? item.roles.map(\.role) : acting, leadTimes: Self.defaultLeadTimes)
         }
         self.init(id: template.id, title: template.title, subject: .partnership, description: template.source,

@@ -17,7 +17,8 @@ struct TrajectoryTemplateTests {
                                              start: LocalDate("2024-08-26")!, mentor: "e.bosman", trainer: "l.mulder",
                                              template: starter.id), template: starter, done: [:])
         #expect(plan.occurrences.first?.id == "welkomstgesprek")
-        #expect(plan.occurrences.filter { $0.eventID == "jaarevaluatie" }.map(\.date.description) == ["2025-06-26", "2026-06-26", "2027-06-26"])
+        // At the end of each school year (15 June 2025 is a Sunday: the Monday after).
+        #expect(plan.occurrences.filter { $0.eventID == "jaarevaluatie" }.map(\.date.description) == ["2025-06-16", "2026-06-15", "2027-06-15"])
         #expect(plan.occurrences.last!.date < LocalDate("2027-08-26")!, "everything within the three years")
     }
 
