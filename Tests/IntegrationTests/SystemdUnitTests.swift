@@ -49,4 +49,50 @@ struct SystemdUnitTests {
         #expect(!loaded.isEmpty)
         for id in loaded { #expect(defaults.contains(id), "LoadCredential=\(id) has no SetCredential= default") }
     }
+
+    /// What systemd gives the service for `SetCredential=smtp-password:\n` when the file is missing.
+    static func emptyCredential() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-credentials-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "\n".write(toFile: folder + "/smtp-password", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test("With the unit's empty default credential, the file transport starts, and SMTP says which file to write the password into")
+    func withoutSecretFile() throws {
+        let credentials = try Self.emptyCredential()
+        defer { try? FileManager.default.removeItem(atPath: credentials) }
+        let site = try Installation()
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: KoersProcess.executable)
+        daemon.arguments = ["--config", site.config, "--now", "2024-07-20T03:00:00+02:00", "run"]
+        daemon.environment = ["PATH": "/usr/bin:/bin", "CREDENTIALS_DIRECTORY": credentials]
+        let log = site.folder + "/daemon.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try daemon.run()
+        var started = false
+        for _ in 0..<100 where !started {
+            usleep(100_000)
+            started = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("started on")
+        }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(started, "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        #expect(daemon.terminationStatus == 0)
+
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: site.config))) as! [String: Any]
+        var mail = json["mail"] as! [String: Any]
+        mail["transport"] = "smtp"
+        mail["folder"] = nil
+        mail["smtp"] = ["url": "smtp://127.0.0.1:2525", "heloName": "koers.test", "username": "koers", "passwordCredential": "smtp-password"]
+        json["mail"] = mail
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: site.config))
+        let smtp = try KoersProcess.run(["--config", site.config, "--now", "2024-07-20T03:00:00+02:00", "run"],
+                                        environment: ["CREDENTIALS_DIRECTORY": credentials])
+        #expect(smtp.status == 65)
+        #expect(smtp.stderr.contains("The SMTP password in systemd credential smtp-password is empty: the file the unit's "
+                                     + "LoadCredential=smtp-password:… line names (/etc/koers/smtp-password in the unit Koers ships) is missing or empty"),
+                "\(smtp.stderr)")
+    }
 }

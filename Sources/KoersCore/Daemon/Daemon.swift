@@ -23,6 +23,15 @@ public final class Daemon {
     /// (a day may have 25 hours), so only a stopped one, or a clock jump, is silent this long.
     static let downtime: TimeInterval = 26 * 3600
 
+    /// A turn long after the last one (the daemon was stopped, the machine suspended, the clock
+    /// jumped) owes the Co-OP'er an overview at the next sending time.
+    private func noticeDowntime(_ store: Store, now: Date) throws {
+        guard let last = try store.daemonValue("last-run").flatMap(Timestamp.parse), now.timeIntervalSince(last) > Self.downtime,
+              try store.overviewDue() == nil else { return }
+        log.notice("no turn since \(Timestamp.format(last)): the Co-OP'er gets an overview at the next sending time")
+        try store.setOverviewDue(.downtime(since: last))
+    }
+
     /// Runs until stopped; returns the exit status.
     public func run() -> ExitCode {
         let workspace: Workspace
@@ -45,11 +54,6 @@ public final class Daemon {
             lock = try DaemonLock.acquire(database: workspace.config.databasePath, startedAt: clock.now())
             let recovered = try store.recoverInterruptedSends()
             if recovered > 0 { log.warning("\(recovered) message(s) interrupted by a stop or crash will be sent again") }
-            if let last = try store.daemonValue("last-run").flatMap(Timestamp.parse), clock.now().timeIntervalSince(last) > Self.downtime,
-               try store.overviewDue() == nil {
-                log.notice("not run since \(Timestamp.format(last)): the Co-OP'er gets an overview at the next sending time")
-                try store.setOverviewDue(.downtime(since: last))
-            }
             service = ReminderService(workspace: workspace, store: store,
                                       transport: try MailTransportFactory.make(workspace.config, environment: environment), log: log)
         } catch let error as TransportError {
@@ -85,6 +89,7 @@ public final class Daemon {
                     try store.recoverInterruptedSends()
                     turnFailed = false
                 }
+                try noticeDowntime(store, now: now)
                 try service.eraseExpiredTrajectories(now: now)
                 try service.enqueueDue(now: now)
                 let reports = try service.enqueueDueReports(now: now)

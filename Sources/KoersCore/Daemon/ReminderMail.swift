@@ -50,9 +50,11 @@ struct ReminderMail {
             extraHeaders: [])
     }
 
-    /// The item's title with how far off its day is on the day the mail goes out.
+    /// The item's title with how far off its day is on the day the mail goes out (nothing once it
+    /// has begun: a month's milestone caught up on its first working day).
     static func heading(_ reminder: Reminder, on day: LocalDate) -> String {
-        reminder.countdownTo.map { "\(reminder.title) (\(ReminderText.distance(from: day, to: $0)))" } ?? reminder.title
+        guard let target = reminder.countdownTo, target >= day else { return reminder.title }
+        return "\(reminder.title) (\(ReminderText.distance(from: day, to: target)))"
     }
 
     /// The closing line: where an answer goes, and that Koers sent it.

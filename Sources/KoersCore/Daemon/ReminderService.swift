@@ -122,9 +122,11 @@ public final class ReminderService {
         let owed = try store.overviewDue() ?? (newAgendas.isEmpty ? nil : .start(agendas: newAgendas.map(\.agenda.id)))
         let coordinators = config.people(holding: config.reminders.coordinatorRole)
         let failures = try store.unreportedFailures()
-        if working && (owed != nil || !failures.isEmpty) {
-            // An overview, or failures alone, make a mail only at the sending time and only for a
-            // Co-OP'er who has had no mail today; otherwise they wait for her next one.
+        let unheld = UnheldRoleNotice(workspace.rolesWithoutHolders, in: set)
+        let tellUnheld = try unheld.mustTell(store)
+        if working && (owed != nil || !failures.isEmpty || tellUnheld) {
+            // An overview, failures or roles nobody holds alone make a mail only at the sending time
+            // and only for a Co-OP'er who has had no mail today; otherwise they wait for her next one.
             for coordinator in coordinators where !digests.contains(where: { $0.personID == coordinator.id }) {
                 if try store.hasDigest(for: coordinator.id, queuedSince: startOfToday) { continue }
                 digests.append(Digest(personID: coordinator.id, sendOn: today, sendAt: now, groups: []))
@@ -136,7 +138,7 @@ public final class ReminderService {
         let plannedOn = Dictionary(fresh.map { ($0.key, $0.sendOn) }, uniquingKeysWith: { a, _ in a })
         let mail = ReminderMail(config: config)
         var queued = 0
-        var overviewQueued = false
+        var overviewQueued = false, unheldTold = false
         for digest in digests.sorted(by: { $0.personID < $1.personID }) {
             let keys = digest.reminders.map(\.key).sorted()
             guard let person = trajectories.recipient(digest.personID) else {
@@ -147,16 +149,18 @@ public final class ReminderService {
             let isCoordinator = coordinators.contains { $0.id == person.id }
             let reported = isCoordinator ? failures : []
             let overview = isCoordinator && working ? owed : nil
-            let sections = overview.map {
+            let told = isCoordinator && working && (tellUnheld || overview != nil) ? unheld.section : nil
+            let sections = (overview.map {
                 StartOverview(config: config, set: set, trajectories: trajectories, planner: planner, now: now, day: today,
                               sent: ready, notSent: stale).sections(for: $0)
-            } ?? []
+            } ?? []) + [told].compactMap { $0 }
             let content = (keys + reported.map { "failed:\($0.id)" }).joined(separator: ",")
             let key = overview == nil ? "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
                                       : "overview|\(person.id)|\(today)"
             let message = mail.message(for: person, digest: digest,
                                        failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
-                                       sections: sections, date: now, key: key)
+                                       sections: sections, subject: overview.map { _ in "\(sections[0].heading) (\(PlannedDate.day(today).dutch))" },
+                                       date: now, key: key)
             let bytes = try MessageBuilder.build(message, timeZone: config.timeZone.timeZone)
             observer?(person, message, digest.reminders.map { ReminderMail.heading($0, on: today) })
             if try store.enqueue(.init(key: key, person: person.id, recipient: person.email, subject: message.subject,
@@ -165,6 +169,7 @@ public final class ReminderService {
                 queued += 1
             }
             overviewQueued = overviewQueued || overview != nil
+            unheldTold = unheldTold || told != nil
             if !reported.isEmpty { try store.markReported(reported.map(\.id), at: now) }
         }
         // An agenda's start is dealt with once its first sending time came: before that, each turn
@@ -172,6 +177,7 @@ public final class ReminderService {
         if working {
             if owed != nil && coordinators.isEmpty { log.warning("an overview is due, but nobody holds the role \(config.reminders.coordinatorRole)") }
             try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
+            if unheldTold || unheld.roles.isEmpty { try unheld.recordTold(store) }
             try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
         }
         try store.setCatchUpAt(waiting.isEmpty ? nil : (working ? nextMailMoment(after: now) : sending.at))

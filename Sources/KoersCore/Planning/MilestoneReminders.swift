@@ -34,7 +34,7 @@ extension Planner {
                     add(Notice(kind: .milestoneAhead, origin: agenda.id, subject: subject, occurrence: lead.description, sendOn: sendOn,
                                themeTitle: theme, title: "\(title) — \(occurrence.dutch)", action: action,
                                detail: milestoneDetail(milestone, steps: steps, in: agenda), countdownTo: first,
-                               eventDate: first, relevantThrough: first),
+                               eventDate: first, relevantThrough: shiftedAfter(first)),
                         sendOn: sendOn, to: people(), into: &plan)
                 }
             }

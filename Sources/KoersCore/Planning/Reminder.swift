@@ -55,8 +55,10 @@ public struct Reminder: Sendable, Hashable {
     /// date, else the end of its half-year: `Step.deadline`), an event's date.
     public var eventDate: LocalDate
     /// The last day on which sending it still makes sense, for catching up after downtime:
-    /// the day of the milestone or event; the deadline for a half-year reminder; for an
-    /// escalation the day before the next one (or the repeat interval after it, for the last).
+    /// the day of the event; a milestone's first working day (a meeting right after the summer
+    /// holiday, whose notices all moved to before it, is still announced on its morning); the
+    /// deadline for a half-year reminder; for an escalation the day before the next one (or the
+    /// repeat interval after it, for the last).
     public var relevantThrough: LocalDate
 
     public init(kind: Kind, origin: String, subject: String, occurrence: String, personID: String,

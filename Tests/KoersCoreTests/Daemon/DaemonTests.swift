@@ -44,6 +44,23 @@ struct DaemonTests {
         #expect(server.messages.count == 10)
     }
 
+    @Test("The site is written again at midnight, when 'late' changes with the date, also with no mail due")
+    func siteAtMidnight() throws {
+        let daemon = try DaemonProcess(mail: DaemonProcess.fileMail, reports: #"{ "siteFolder": "site" }"#)
+        try daemon.markRunning(through: "2024-06-30", at: "2024-06-30T23:00:00+02:00")
+        // KC-C4 was planned for 2024-H1 and is still open: from 1 July on the site calls it late.
+        try daemon.start(now: "2024-06-30T23:59:55+02:00")
+        let steps = daemon.folder + "/site/index.html"
+        func page() -> String { (try? String(contentsOfFile: steps, encoding: .utf8)) ?? "" }
+        #expect(DaemonProcess.eventually { daemon.log.components(separatedBy: "site written").count == 2 }, "\(daemon.log)")
+        #expect(!page().contains("te laat sinds 1 juli 2024"))
+        #expect(DaemonProcess.eventually(20) { daemon.log.components(separatedBy: "site written").count == 3 },
+                "written again after midnight: \(daemon.log)")
+        #expect(page().contains("te laat sinds 1 juli 2024"))
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test("SIGHUP with a broken configuration keeps the daemon running on the previous one")
     func brokenReload() throws {
         let daemon = try DaemonProcess(mail: #"{ "from": \#(Self.from), "transport": "file", "folder": "mail" }"#)

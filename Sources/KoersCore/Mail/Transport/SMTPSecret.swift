@@ -44,7 +44,11 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
         guard let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty else {
             throw .credentialsDirectoryUnset(name: name)
         }
-        try self.init(readingFile: directory + "/" + name, source: "systemd credential \(name)", kind: kind)
+        do {
+            try self.init(readingFile: directory + "/" + name, source: "systemd credential \(name)", kind: kind)
+        } catch .secretEmpty {
+            throw .credentialEmpty(kind, name: name)
+        }
     }
 
     /// A secret already in memory (tests, and tokens obtained at run time). Not public, so that no

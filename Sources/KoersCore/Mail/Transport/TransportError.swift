@@ -7,6 +7,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case secretUnreadable(SMTPSecret.Kind, source: String, reason: String)
     /// The secret file is empty (after removing one trailing newline).
     case secretEmpty(SMTPSecret.Kind, source: String)
+    /// The systemd credential is empty: the unit's default when the file `LoadCredential=` names is
+    /// missing, so that a transport without a secret starts.
+    case credentialEmpty(SMTPSecret.Kind, name: String)
     /// The secret holds a NUL, CR or LF (other than one trailing newline): most likely the wrong
     /// file, or a file with several lines.
     case secretMalformed(SMTPSecret.Kind, source: String)
@@ -30,6 +33,10 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
                 + "Check that it exists and that the Koers user may read it."
         case let .secretEmpty(kind, source):
             return "The \(kind.rawValue) in \(source) is empty. Write the \(kind.rawValue) into it, on one line."
+        case let .credentialEmpty(kind, name):
+            return "The \(kind.rawValue) in systemd credential \(name) is empty: the file the unit's LoadCredential=\(name):… line "
+                + "names (/etc/koers/\(name) in the unit Koers ships) is missing or empty. Write the \(kind.rawValue) into it, "
+                + "on one line, mode 0600, owned by root; then: systemctl restart koers."
         case let .secretMalformed(kind, source):
             return "The \(kind.rawValue) in \(source) contains a line break or NUL character. "
                 + "It must hold the \(kind.rawValue) alone, on one line."
