@@ -105,12 +105,18 @@ public final class ReminderService {
         let superseded = fresh.filter { latest[$0.about]! > $0.sendOn }
         let current = fresh.filter { latest[$0.about]! == $0.sendOn }
 
+        // Before the sending time, or on a quiet day, nothing is decided: the turn at the sending
+        // time sees it all, and the overview tells all of it.
         let sending = sendingMoment(after: now)
-        let working = sending.at <= now
+        guard sending.at <= now else {
+            let owed = try store.overviewDue() != nil
+            let pending = owed || !fresh.isEmpty || !startSkipped.isEmpty || !newAgendas.isEmpty
+            try store.setCatchUpAt(pending ? sending.at : nil)
+            return (0, 0)
+        }
         let outdated = current.filter { $0.sendOn < today && $0.relevantThrough < sending.day }
-        var waiting = current.filter { $0.sendOn < today && $0.relevantThrough >= sending.day && !working }
-        var byPerson = Dictionary(grouping: current.filter { $0.sendOn == today || ($0.relevantThrough >= sending.day && working) },
-                                  by: \.personID)
+        var waiting: [Reminder] = []
+        var byPerson = Dictionary(grouping: current.filter { $0.sendOn == today || $0.relevantThrough >= sending.day }, by: \.personID)
         // One mail per person per day: what comes up after someone's mail of today waits for the next.
         let startOfToday = config.timeZone.moment(today)
         for person in byPerson.keys.sorted() where try store.hasDigest(for: person, queuedSince: startOfToday) {
@@ -124,7 +130,7 @@ public final class ReminderService {
         let failures = try store.unreportedFailures()
         let unheld = UnheldRoleNotice(workspace.rolesWithoutHolders, in: set)
         let tellUnheld = try unheld.mustTell(store)
-        if working && (owed != nil || !failures.isEmpty || tellUnheld) {
+        if owed != nil || !failures.isEmpty || tellUnheld {
             // An overview, failures or roles nobody holds alone make a mail only at the sending time
             // and only for a Co-OP'er who has had no mail today; otherwise they wait for her next one.
             for coordinator in coordinators where !digests.contains(where: { $0.personID == coordinator.id }) {
@@ -148,8 +154,8 @@ public final class ReminderService {
             }
             let isCoordinator = coordinators.contains { $0.id == person.id }
             let reported = isCoordinator ? failures : []
-            let overview = isCoordinator && working ? owed : nil
-            let told = isCoordinator && working && (tellUnheld || overview != nil) ? unheld.section : nil
+            let overview = isCoordinator ? owed : nil
+            let told = isCoordinator && (tellUnheld || overview != nil) ? unheld.section : nil
             let sections = (overview.map {
                 StartOverview(config: config, set: set, trajectories: trajectories, planner: planner, now: now, day: today,
                               sent: ready, notSent: stale).sections(for: $0)
@@ -172,15 +178,13 @@ public final class ReminderService {
             unheldTold = unheldTold || told != nil
             if !reported.isEmpty { try store.markReported(reported.map(\.id), at: now) }
         }
-        // An agenda's start is dealt with once its first sending time came: before that, each turn
-        // looks at its past again. An overview not delivered (her mail of today went already) waits.
-        if working {
-            if owed != nil && coordinators.isEmpty { log.warning("an overview is due, but nobody holds the role \(config.reminders.coordinatorRole)") }
-            try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
-            if unheldTold || unheld.roles.isEmpty { try unheld.recordTold(store) }
-            try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
-        }
-        try store.setCatchUpAt(waiting.isEmpty ? nil : (working ? nextMailMoment(after: now) : sending.at))
+        // The start of an agenda is dealt with; an overview not delivered (her mail of today went
+        // already) waits for the next sending time.
+        if owed != nil && coordinators.isEmpty { log.warning("an overview is due, but nobody holds the role \(config.reminders.coordinatorRole)") }
+        try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
+        if unheldTold || unheld.roles.isEmpty { try unheld.recordTold(store) }
+        try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
+        try store.setCatchUpAt(waiting.isEmpty ? nil : nextMailMoment(after: now))
         try store.setPlannedThrough(waiting.map(\.sendOn).min().map { min($0, today) } ?? today)
         if queued > 0 || !stale.isEmpty || !waiting.isEmpty {
             log.info("queued \(queued) message(s) for \(ready.count) reminder(s); \(stale.count) stale reminder(s) recorded; "

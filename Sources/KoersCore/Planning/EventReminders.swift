@@ -13,7 +13,7 @@ extension Planner {
                 ])
                 let title = ReminderText.oneLine(event.title).line
                 let holders = plan.recipients.holders(of: event.roles) { role in
-                    "U ontvangt dit omdat u bij \(plan.roleNames[role] ?? role) hoort, die hierbij aanwezig is."
+                    "U ontvangt dit in de rol \(plan.roleNames[role] ?? role), die hierbij aanwezig is."
                 }
                 let named = event.personIDs.filter { $0 != event.addressee?.personID }
                     .map { Recipient(id: $0, reason: event.reasons[$0] ?? "U ontvangt dit omdat u hierbij aanwezig bent.") }

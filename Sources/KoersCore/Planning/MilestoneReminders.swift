@@ -28,12 +28,14 @@ extension Planner {
                 let action = (occurrence.firstDay == occurrence.lastDay
                     ? "Dit staat op \(ReminderText.day(first))."
                     : "Dit staat in \(occurrence.dutch) en begint \(ReminderText.day(first)).")
-                    + (open.isEmpty ? "" : " Wat ervoor af moet zijn: " + open.map { "\($0.key) (\($0.statusValue.dutch))" }.joined(separator: ", ") + ".")
+                    + (open.isEmpty ? "" : " Wat ervoor af moet zijn: " + open.map {
+                        "\($0.key) \(ReminderText.oneLine($0.text, limit: 60).line) (\($0.statusValue.dutch))"
+                    }.joined(separator: "; ") + ".")
                 for lead in rules.milestoneLeadTimes {
                     let sendOn = shiftedBefore(lead.before(first, quiet: quiet))
                     add(Notice(kind: .milestoneAhead, origin: agenda.id, subject: subject, occurrence: lead.description, sendOn: sendOn,
                                themeTitle: theme, title: "\(title) — \(occurrence.dutch)", action: action,
-                               detail: milestoneDetail(milestone, steps: steps, in: agenda), countdownTo: first,
+                               detail: milestoneDetail(milestone, in: agenda), countdownTo: first,
                                eventDate: first, relevantThrough: shiftedAfter(first)),
                         sendOn: sendOn, to: people(), into: &plan)
                 }
@@ -60,12 +62,11 @@ extension Planner {
         return code.flatMap { code in agenda.themes.first { $0.code == code }?.title }
     }
 
-    private func milestoneDetail(_ milestone: Milestone, steps: [StepSummary], in agenda: Agenda) -> String? {
-        let stepList = steps.map { "\($0.key) \(ReminderText.oneLine($0.text, limit: 60).line) (\($0.statusValue.dutch))" }
-        return ReminderText.sentences([
+    /// The milestone's description and roles; its open steps are in the action already.
+    private func milestoneDetail(_ milestone: Milestone, in agenda: Agenda) -> String? {
+        ReminderText.sentences([
             milestone.description.map { ReminderText.oneLine($0, limit: 400).line },
             milestone.roles.isEmpty ? nil : "Rollen: " + ReminderText.duties(milestone.roles, in: agenda),
-            stepList.isEmpty ? nil : "Stappen: " + stepList.joined(separator: "; "),
         ])
     }
 }

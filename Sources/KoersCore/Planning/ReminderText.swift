@@ -39,8 +39,9 @@ enum ReminderText {
         }
     }
 
-    /// Why a holder of a role receives a notice: "U ontvangt dit omdat u bij Schoolopleiders hoort,
-    /// die deze stap uitvoert."
+    /// Why a holder of a role receives a notice: "U ontvangt dit in de rol Schoolopleiders, die deze
+    /// stap uitvoert." The role's name as the agenda gives it: a group ("Directies") or one person's
+    /// post ("Co-OP'er").
     static func member(of role: String, doing duty: Duty, what: String = "deze stap") -> String {
         let does = switch duty {
         case .executes: "\(what) uitvoert"
@@ -49,7 +50,7 @@ enum ReminderText {
         case .consulted: "bij \(what) wordt geraadpleegd"
         case .informed: "over \(what) wordt geïnformeerd"
         }
-        return "U ontvangt dit omdat u bij \(role) hoort, die \(does)."
+        return "U ontvangt dit in de rol \(role), die \(does)."
     }
 
     /// Why the coordinator receives a notice about a step late by a week.

@@ -76,7 +76,7 @@ public struct TrajectoryEventSource: DatedEventSource {
                 let all = holders[role] ?? []
                 let here = all.filter { $0.school == trajectory.school }
                 for holder in (here.isEmpty ? all : here) {
-                    add(holder.id, "U ontvangt dit omdat u bij \(roleNames[role] ?? role) hoort"
+                    add(holder.id, "U ontvangt dit in de rol \(roleNames[role] ?? role)"
                         + (here.isEmpty ? "." : " op de school van \(trajectory.name)."))
                 }
             }

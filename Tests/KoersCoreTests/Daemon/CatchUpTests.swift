@@ -69,6 +69,19 @@ struct CatchUpTests {
         #expect(try scene.store.overviewDue() == nil)
     }
 
+    @Test("Started for the first time just before the sending time: nothing before it, then the overview and the day's reminders together")
+    func firstStartBeforeEight() throws {
+        let scene = try Scene()
+        #expect(try scene.service.enqueueDue(now: Self.local("2024-08-29", 7, 59, 55)).queued == 0)
+        #expect(try scene.service.nextWake(after: Self.local("2024-08-29", 7, 59, 55)) == Self.local("2024-08-29", 8))
+        try scene.service.enqueueDue(now: Self.local("2024-08-29", 8))
+        let messages = try scene.messages()
+        #expect(messages.count == 10, "the zelfscan's ten, one each")
+        let coordinator = try #require(messages.first { $0.person == "c.jansen" })
+        #expect(coordinator.key == "overview|c.jansen|2024-08-29")
+        #expect(scene.text(coordinator).contains("Zelfscan Samen Opleiden (tweejaarlijks) — september 2024 (over 3 dagen)"))
+    }
+
     @Test("A meeting right after the summer holiday, all of whose notices moved to before it: a first start in the holiday sends the latest at the next sending time")
     func movedBeforeTheHoliday() throws {
         let agenda = try String(contentsOfFile: Fixture.repository + "/Agendas/ook-2022-2024.json", encoding: .utf8)

@@ -36,7 +36,7 @@ struct EventSourceTests {
         #expect(all[0].action == "Dit staat op 28 oktober 2024. Zet het in uw agenda en bereid het voor.")
         #expect(all[0].detail == "Kennismaking en afspraken. Met: Sanne de Vries (startende leraar).", "what the event is, and with whom")
         #expect(all[0].reason == "U ontvangt dit als mentor van Sanne de Vries.")
-        #expect(all.first { $0.personID == "s.vos" }?.reason == "U ontvangt dit omdat u bij schoolopleiders hoort, die hierbij aanwezig is.",
+        #expect(all.first { $0.personID == "s.vos" }?.reason == "U ontvangt dit in de rol schoolopleiders, die hierbij aanwezig is.",
                 "a role by its id when no loaded agenda names it")
         #expect(all[0].origin == "trajectory:start-2024-sanne")
     }

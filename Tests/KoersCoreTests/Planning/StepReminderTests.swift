@@ -38,9 +38,9 @@ struct StepReminderTests {
         #expect(a1[2].action.contains("Dit is melding 1 van 3 over deze stap."))
         // Each reader is told what to do by which day, and why they receive it.
         #expect(a1[0].action.hasPrefix("Deze stap staat voor u gepland: rond hem af uiterlijk 30 juni 2024."))
-        #expect(a1[0].reason == "U ontvangt dit omdat u bij Schoolleiders hoort, die voor deze stap een voorstel doet.")
+        #expect(a1[0].reason == "U ontvangt dit in de rol Schoolleiders, die voor deze stap een voorstel doet.")
         #expect(a1[2].reason == "U ontvangt dit als Co-OP'er: u houdt de voortgang van de agenda bij.")
-        #expect(a1[3].reason == "U ontvangt dit omdat u bij Directieteam hoort, die over deze stap besluit.")
+        #expect(a1[3].reason == "U ontvangt dit in de rol Directieteam, die over deze stap besluit.")
         #expect(a1[3].action.contains("Besluit of hij opnieuw wordt gepland of vervalt"))
         #expect(a1.allSatisfy { ($0.detail ?? "").components(separatedBy: "Rollen:").count == 2 }, "the roles once, not twice")
         #expect(a1.allSatisfy { $0.themeTitle == "Lerende leraar" && $0.eventDate == d("2024-06-30") })
