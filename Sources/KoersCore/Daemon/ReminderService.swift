@@ -62,6 +62,38 @@ public final class ReminderService {
         return try store.plannedThrough() == nil ? [] : Set(workspace.agendas.map(\.id))
     }
 
+    /// What is due at `now` and was not handled before: from the day planned through (`plannedThrough`)
+    /// to today, and for agendas the daemon has not run on, their past (`startLookbackDays`). Of that
+    /// past only notices of milestones and events still ahead can go out; the rest is `startSkipped`.
+    private func dueReminders(_ set: AgendaSet, planner: Planner, newAgendas: [AgendaSet.Entry], plannedThrough: LocalDate?,
+                              now: Date) throws -> (fresh: [Reminder], startSkipped: [Reminder]) {
+        let today = workspace.config.timeZone.localDate(of: now)
+        var candidates: [String: Reminder] = [:]
+        for r in planner.reminders(for: set, config: workspace.config, from: min(plannedThrough ?? today, today), through: today, now: now)
+        where r.sendAt <= now { candidates[r.key] = r }
+        var startSkipped: [Reminder] = []
+        if !newAgendas.isEmpty {
+            var past = planner
+            if plannedThrough != nil { past.sources = [] }
+            for r in past.reminders(for: AgendaSet(entries: newAgendas), config: workspace.config,
+                                    from: today.adding(days: -Self.startLookbackDays), through: today, now: now)
+            where r.sendAt <= now && candidates[r.key] == nil {
+                if r.kind == .milestoneAhead || r.kind == .eventAhead { candidates[r.key] = r } else { startSkipped.append(r) }
+            }
+        }
+        let handled = try store.handledReminderKeys(Array(candidates.keys) + startSkipped.map(\.key))
+        return (candidates.values.filter { !handled.contains($0.key) }.sorted(by: Reminder.ordered),
+                startSkipped.filter { !handled.contains($0.key) })
+    }
+
+    /// Of several notices of one thing to one person, the latest (`current`); the others, and any
+    /// notice older than one already handled (after the clock jumped back), are `superseded`.
+    private func inOrder(_ fresh: [Reminder]) throws -> (current: [Reminder], superseded: [Reminder]) {
+        var latest = try store.latestHandledDays(about: Set(fresh.map(\.about)))
+        for r in fresh { latest[r.about] = max(latest[r.about] ?? r.sendOn, r.sendOn) }
+        return (fresh.filter { latest[$0.about]! == $0.sendOn }, fresh.filter { latest[$0.about]! > $0.sendOn })
+    }
+
     /// Queues every reminder due at `now` that was not handled before, one mail per person per day,
     /// at the sending time.
     ///
@@ -82,28 +114,8 @@ public final class ReminderService {
         let planner = planner(trajectories)
         let newAgendas = set.entries.filter { !handledAgendas.contains($0.agenda.id) }
 
-        var candidates: [String: Reminder] = [:]
-        for r in planner.reminders(for: set, config: config, from: min(plannedThrough ?? today, today), through: today, now: now)
-        where r.sendAt <= now { candidates[r.key] = r }
-        var startSkipped: [Reminder] = []
-        if !newAgendas.isEmpty {
-            var past = planner
-            if plannedThrough != nil { past.sources = [] }
-            for r in past.reminders(for: AgendaSet(entries: newAgendas), config: config,
-                                    from: today.adding(days: -Self.startLookbackDays), through: today, now: now)
-            where r.sendAt <= now && candidates[r.key] == nil {
-                if r.kind == .milestoneAhead || r.kind == .eventAhead { candidates[r.key] = r } else { startSkipped.append(r) }
-            }
-        }
-        let handled = try store.handledReminderKeys(Array(candidates.keys) + startSkipped.map(\.key))
-        let fresh = candidates.values.filter { !handled.contains($0.key) }.sorted(by: Reminder.ordered)
-        startSkipped.removeAll { handled.contains($0.key) }
-
-        // Of several notices of one thing to one person, the latest; none after a later one was sent.
-        var latest = try store.latestHandledDays(about: Set(fresh.map(\.about)))
-        for r in fresh { latest[r.about] = max(latest[r.about] ?? r.sendOn, r.sendOn) }
-        let superseded = fresh.filter { latest[$0.about]! > $0.sendOn }
-        let current = fresh.filter { latest[$0.about]! == $0.sendOn }
+        let (fresh, startSkipped) = try dueReminders(set, planner: planner, newAgendas: newAgendas, plannedThrough: plannedThrough, now: now)
+        let (current, superseded) = try inOrder(fresh)
 
         // Before the sending time, or on a quiet day, nothing is decided: the turn at the sending
         // time sees it all, and the overview tells all of it.

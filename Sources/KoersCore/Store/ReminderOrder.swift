@@ -1,8 +1,8 @@
 /// Notices of one thing to one person arrive in the order of their days: once the "3 days before"
 /// notice of a milestone went out, its "2 weeks before" notice never follows, also not after the
 /// clock jumped back or after downtime. The reminder log records, per reminder, what it is about
-/// (`Reminder.about`) and the day the planner gave it. Rows from before this migration get their
-/// `about` without an event's date: they only ever hold back notices of the same day or earlier.
+/// (`Reminder.about`) and the day the planner gave it. Rows of events from before this migration get
+/// their `about` without the event's date, so they hold back no later notice.
 extension Store {
     static let reminderOrderMigration = Migration(version: 7, name: "reminder order", sql: """
         ALTER TABLE reminder ADD COLUMN about TEXT;

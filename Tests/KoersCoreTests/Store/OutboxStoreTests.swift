@@ -74,4 +74,29 @@ struct OutboxStoreTests {
         try store().setDaemonValue("planned-through", "2024-09-03")
         #expect(try store().daemonValue("planned-through") == "2024-09-03")
     }
+
+    @Test("The reminder log knows what each reminder is about and its planned day, also for rows from before it did (migration 7)")
+    func reminderOrderMigration() throws {
+        let path = fixture.folder + "/old.sqlite"
+        do {
+            let old = try Database(path: path)
+            try Schema.migrator.migrate(old, upTo: 6)
+            try old.run("INSERT INTO reminder (key, outbox_id, status, send_on, recorded_at) VALUES (?, NULL, 'stale', '2024-08-29', 'x')",
+                        [.text("milestoneAhead|ook-sop:zelfscan@2024-09|2wd|c.jansen")])
+            try old.run("INSERT INTO reminder (key, outbox_id, status, send_on, recorded_at) VALUES (?, NULL, 'stale', '2024-11-14', 'x')",
+                        [.text("report|year:2024|c.jansen")])
+        }
+        let store = try Store(path: path)
+        #expect(try store.latestHandledDays(about: ["ook-sop:zelfscan@2024-09|c.jansen", "year:2024|c.jansen"])
+                == ["ook-sop:zelfscan@2024-09|c.jansen": LocalDate("2024-08-29")!, "year:2024|c.jansen": LocalDate("2024-11-14")!])
+        // New rows: the day the planner gave, not the day a caught-up message went out.
+        var late = message("digest|c.jansen|2024-09-03", reminders: ["milestoneAhead|ook-sop:jaarrapport@2024-11|8w|c.jansen"])
+        late.sendOn = LocalDate("2024-09-10")!
+        late.plannedOn = ["milestoneAhead|ook-sop:jaarrapport@2024-11|8w|c.jansen": LocalDate("2024-09-06")!]
+        try store.enqueue(late, at: t0)
+        #expect(try store.latestHandledDays(about: ["ook-sop:jaarrapport@2024-11|c.jansen"])
+                == ["ook-sop:jaarrapport@2024-11|c.jansen": LocalDate("2024-09-06")!])
+        #expect(Reminder.about(ofKey: "eventAhead|trajectory:t-abc234:welkomstgesprek|2024-09-04/1w|e.bosman")
+                == "trajectory:t-abc234:welkomstgesprek@2024-09-04|e.bosman", "an event moved to another day is another thing")
+    }
 }
