@@ -110,6 +110,14 @@ struct FirstDayJourneyTests {
         let daemon = try server.startDaemon(now: "2024-10-15T12:30:00+02:00")
         #expect(Self.waitUntil { server.daemonLog.contains("started on \(server.database)") }, "\(server.daemonLog)")
         #expect(Self.waitUntil { FileManager.default.fileExists(atPath: server.state + "/site/index.html") }, "\(server.daemonLog)")
+        // Started in the middle of the agenda: one overview for the Co-OP'er, in the state folder's mail folder.
+        #expect(Self.waitUntil {
+            let mails = (try? FileManager.default.contentsOfDirectory(atPath: server.state + "/mail")) ?? []
+            return mails.contains { name in
+                let text = (try? String(contentsOfFile: server.state + "/mail/" + name, encoding: .utf8)) ?? ""
+                return text.contains("To: Carla Jansen <c.jansen@example.org>") && text.contains("Overzicht bij de start")
+            }
+        }, "\(server.daemonLog)")
 
         // The Co-OP'er records progress from her own account, as a member of the group koers.
         let set = try server.koers(as: Self.coordinator, group: Self.coordinator, groups: [Self.koersGroup],

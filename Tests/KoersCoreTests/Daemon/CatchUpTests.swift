@@ -59,6 +59,8 @@ struct CatchUpTests {
         }
         #expect(try scene.queuedKinds().isSubset(of: ["milestoneAhead", "eventAhead"]), "no step reminders from before the start")
         #expect(Set(messages.map(\.person)).count == messages.count, "one mail per person")
+        #expect(messages.allSatisfy { scene.text($0).range(of: #"@\d{4}-"#, options: .regularExpression) == nil },
+                "no internal keys such as zelfscan@2024-09 in any mail")
         // The yearly report's 8-week notice (6 September) is still ahead of November: it goes out.
         #expect(messages.contains { $0.person == "a.dewit" && scene.text($0).contains("Jaarlijkse rapportage") })
 
