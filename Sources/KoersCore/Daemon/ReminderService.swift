@@ -193,11 +193,13 @@ public final class ReminderService {
         // The start of an agenda is dealt with; an overview not delivered (her mail of today went
         // already) waits for the next sending time.
         if owed != nil && coordinators.isEmpty { log.warning("an overview is due, but nobody holds the role \(config.reminders.coordinatorRole)") }
-        try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
-        if unheldTold || unheld.roles.isEmpty { try unheld.recordTold(store) }
-        try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
-        try store.setCatchUpAt(waiting.isEmpty ? nil : nextMailMoment(after: now))
-        try store.setPlannedThrough(waiting.map(\.sendOn).min().map { min($0, today) } ?? today)
+        try store.write {
+            try store.setOverviewDue(overviewQueued || coordinators.isEmpty ? nil : owed)
+            if unheldTold || unheld.roles.isEmpty { try unheld.recordTold(store) }
+            try store.setHandledAgendas(handledAgendas.union(set.entries.map(\.agenda.id)))
+            try store.setCatchUpAt(waiting.isEmpty ? nil : nextMailMoment(after: now))
+            try store.setPlannedThrough(waiting.map(\.sendOn).min().map { min($0, today) } ?? today)
+        }
         if queued > 0 || !stale.isEmpty || !waiting.isEmpty {
             log.info("queued \(queued) message(s) for \(ready.count) reminder(s); \(stale.count) stale reminder(s) recorded; "
                      + "\(waiting.count) waiting for the sending time")
