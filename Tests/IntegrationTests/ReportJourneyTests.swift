@@ -88,6 +88,10 @@ struct ReportJourneyTests {
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("Error: --format does not go with --archive"))
         // The yearly report may be a tussenstand, as the one the daemon mails in November.
+        // Before the daemon mails the yearly report (14 November 2024), an archived tussenstand would be what it mails.
+        r = try site.koers("report", "year", "2024", "--archive", now: "2024-10-15")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("the daemon mails the report on 2024 on 2024-11-14 and archives it then"), "\(r.stderr)")
         r = try site.koers("report", "year", "2024", "--archive", "--json", now: "2024-11-15")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"period\" : \"2024\""), "\(r.stdout)")

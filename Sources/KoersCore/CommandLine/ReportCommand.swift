@@ -107,8 +107,9 @@ enum ReportCommand: Subcommand {
     /// (every agenda, text, HTML and JSON, without the names of who recorded changes), so the site
     /// lists it under rapporten/. A half-year report is archived only once its half-year is over,
     /// as the daemon does, because the archive keeps one report per period for good; the yearly
-    /// report may be a tussenstand, like the one the daemon mails in November. A period already
-    /// archived is refused, with the number to show it by.
+    /// report may be a tussenstand once the day the daemon mails it (when it mails reports) has
+    /// passed: archived before, it is what the daemon would mail. A period already archived is
+    /// refused, with the number to show it by.
     static func archive(_ context: CommandContext, period: ReportPeriod) throws -> CommandOutput {
         for option in ["format", "out", "agenda"] where context.arguments.options[option] != nil {
             throw UsageError("--\(option) does not go with --archive: the archive keeps the report on every agenda in "
@@ -116,6 +117,7 @@ enum ReportCommand: Subcommand {
         }
         let (report, workspace, store) = try build(context, period: period, namesRecorders: false)
         if period.kind == .halfYear && !report.isPeriodComplete { throw ArchiveRefusal.periodRunning(period) }
+        if let mailing = try mailedLater(period, workspace: workspace, context: context) { throw ArchiveRefusal.mailedLater(period, on: mailing) }
         let (archived, isNew) = try store.archive(report, at: try context.now(workspace.config.timeZone))
         guard isNew else { throw ArchiveRefusal.alreadyArchived(archived) }
         let kind = period.kind == .halfYear ? "half-year" : "year"
@@ -126,12 +128,29 @@ enum ReportCommand: Subcommand {
     }
 }
 
+extension ReportCommand {
+    /// The day the daemon will mail (and archive) the report on `period`, when that is still to
+    /// come: an archived copy would be what it mails.
+    static func mailedLater(_ period: ReportPeriod, workspace: Workspace, context: CommandContext) throws -> LocalDate? {
+        let config = workspace.config
+        guard config.reports.mail else { return nil }
+        let now = try context.now(config.timeZone)
+        let schedule = ReportSchedule(rules: config.reports, quiet: config.quietPeriods, timeZone: config.timeZone,
+                                      sendTime: config.reminders.sendTime)
+        let today = config.timeZone.localDate(of: now)
+        return schedule.deliveries(from: today, through: period.lastDay.adding(months: 12))
+            .first { $0.period == period && $0.sendAt > now }?.sendOn
+    }
+}
+
 /// Why `--archive` stored nothing (exit status 1).
 enum ArchiveRefusal: Error, CustomStringConvertible {
     /// The archive holds a report on the period already: it is never replaced.
     case alreadyArchived(Store.ArchivedReport)
     /// A half-year report while its half-year runs: it would stand in the archive for good.
     case periodRunning(ReportPeriod)
+    /// The daemon mails the report on this period later: what the archive holds is what it mails.
+    case mailedLater(ReportPeriod, on: LocalDate)
 
     var description: String {
         switch self {
@@ -142,6 +161,9 @@ enum ArchiveRefusal: Error, CustomStringConvertible {
         case .periodRunning(let period):
             return "\(period) runs until \(period.lastDay); a half-year report is archived once the half-year is over, "
                 + "because the archive keeps one report per period for good; archive it from \(period.lastDay.adding(days: 1)) on"
+        case .mailedLater(let period, let day):
+            return "the daemon mails the report on \(period) on \(day) and archives it then; archived now, today's tussenstand "
+                + "is what it would mail. Wait until then (`koers report show` prints it from then on), or look at it now without --archive"
         }
     }
 }

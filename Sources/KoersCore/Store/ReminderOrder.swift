@@ -2,7 +2,9 @@
 /// notice of a milestone went out, its "2 weeks before" notice never follows, also not after the
 /// clock jumped back or after downtime. The reminder log records, per reminder, what it is about
 /// (`Reminder.about`) and the day the planner gave it. Rows of events from before this migration get
-/// their `about` without the event's date, so they hold back no later notice.
+/// their `about` without the event's date, so they hold back no later notice. The last turn's moment
+/// is forgotten: a Koers from before this migration did not wake every midnight, so a long sleep
+/// would read as downtime and owe the Co-OP'er an overview nothing was missed for.
 extension Store {
     static let reminderOrderMigration = Migration(version: 7, name: "reminder order", sql: """
         ALTER TABLE reminder ADD COLUMN about TEXT;
@@ -12,6 +14,7 @@ extension Store {
               FROM (SELECT key, substr(key, instr(key, '|') + 1) AS tail FROM reminder)) AS part
         WHERE part.key = reminder.key;
         CREATE INDEX reminder_about ON reminder (about, planned_on);
+        DELETE FROM daemon_state WHERE name = 'last-run';
         """)
 
     /// `Reminder.about` of a reminder key; NULL for other keys (a report's).
