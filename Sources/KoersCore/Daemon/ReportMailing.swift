@@ -65,9 +65,6 @@ extension ReminderService {
         let today = workspace.config.timeZone.localDate(of: now)
         let builder = try ReportBuilder(workspace: workspace, store: store, reportingOn: delivery.period, namesRecorders: false)
         let report = try builder.report(delivery.period, asOf: min(delivery.asOf, today))
-        return try store.archiveReport(kind: delivery.period.kind, period: delivery.period.description, asOf: report.asOf,
-                                       title: report.title, html: HTMLReportRenderer().render(report),
-                                       text: TextReportRenderer().render(report),
-                                       json: JSONReportRenderer().render(report), at: now)
+        return try store.archive(report, at: now).report
     }
 }

@@ -34,20 +34,14 @@ struct DiagnosticPlacementTests {
 
     /// The standard configuration with a third person, whose school is misspelt, after a person
     /// left out for a bad address.
-    static let threePeople = """
-    {
-      "format": "koers-config/1",
-      "database": "koers.sqlite",
-      "timeZone": "Europe/Amsterdam",
-      "agendas": ["agenda.json"],
-      "schools": [{ "id": "de-linde", "name": "OBS De Linde" }],
-      "people": [
-        { "id": "c.jansen", "name": "Carla Jansen", "email": "c.jansen@example.org", "roles": ["co-oper", "directieteam"] },
-        { "id": "x.fout", "name": "Xander Fout", "email": "geen adres", "school": "de-linde", "roles": ["schoolleiders"] },
-        { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "school": "de-lind", "roles": [] }
-      ]
-    }
-    """
+    static let threePeople = Fixture.config.replacingOccurrences(of: """
+        "roles": ["co-oper", "directieteam"] },
+            { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "school": "de-linde", "roles": ["schoolleiders"] }
+        """, with: """
+        "roles": ["co-oper", "directieteam"] },
+            { "id": "x.fout", "name": "Xander Fout", "email": "geen adres", "school": "de-linde", "roles": ["schoolleiders"] },
+            { "id": "p.smit", "name": "Pieter Smit", "email": "p.smit@example.org", "school": "de-lind", "roles": [] }
+        """)
 
     @Test("A person's unknown school is reported at that person's school, with line and column, after a person left out for another error")
     func schoolOfTheRightPerson() {
