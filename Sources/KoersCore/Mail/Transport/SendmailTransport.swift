@@ -140,8 +140,15 @@ final class SendmailSession: MailSession {
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { environment.forEach { free($0) } }
 
+        // ETXTBSY: the program file is open for writing, also when that is a copy of the descriptor
+        // that another thread's fork holds for a moment before its exec (an upgrade replacing the
+        // mail program, or a test writing one). It passes within milliseconds: try a few times.
         var pid = pid_t()
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
+        var result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
+        for _ in 0..<5 where result == ETXTBSY {
+            usleep(20_000)
+            result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
+        }
         guard result == 0 else { return .failure(FileProblem(code: result, reason: String(cString: strerror(result)))) }
         return .success(pid)
     }

@@ -76,6 +76,16 @@ struct SendmailTransportTests {
         #expect(fake.input == TransportFixtures.message)
     }
 
+    @Test("a program file briefly open for writing elsewhere (ETXTBSY) is started once it is closed, not given up on")
+    func textFileBusy() async throws {
+        let fake = try FakeSendmail(exitStatus: 0, says: "queued as 7F3A")
+        let writer = open(fake.path, O_WRONLY | O_CLOEXEC)
+        #expect(writer >= 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(30)) { close(writer) }
+        let outcome = try await deliverThroughSendmail(fake.path)
+        #expect(outcome == .accepted(response: "queued as 7F3A"))
+    }
+
     @Test("the program starts with no blocked signals and SIGPIPE not ignored")
     func cleanSignals() async throws {
         let fake = try FakeSendmail(exitStatus: 0)
