@@ -142,11 +142,12 @@ final class SendmailSession: MailSession {
 
         // ETXTBSY: the program file is open for writing, also when that is a copy of the descriptor
         // that another thread's fork holds for a moment before its exec (an upgrade replacing the
-        // mail program, or a test writing one). It passes within milliseconds: try a few times.
+        // mail program, or a test writing one). It passes within milliseconds on an idle machine:
+        // try again for about half a second.
         var pid = pid_t()
         var result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
-        for _ in 0..<5 where result == ETXTBSY {
-            usleep(20_000)
+        for attempt in 0..<6 where result == ETXTBSY {
+            usleep(10_000 << attempt)
             result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
         }
         guard result == 0 else { return .failure(FileProblem(code: result, reason: String(cString: strerror(result)))) }

@@ -81,7 +81,7 @@ struct SendmailTransportTests {
         let fake = try FakeSendmail(exitStatus: 0, says: "queued as 7F3A")
         let writer = open(fake.path, O_WRONLY | O_CLOEXEC)
         #expect(writer >= 0)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(30)) { close(writer) }
+        Thread.detachNewThread { usleep(30_000); close(writer) }
         let outcome = try await deliverThroughSendmail(fake.path)
         #expect(outcome == .accepted(response: "queued as 7F3A"))
     }
