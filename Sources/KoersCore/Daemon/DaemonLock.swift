@@ -38,15 +38,11 @@ public final class DaemonLock {
         }
     }
 
-    /// Linux's open-file-description lock commands (`<fcntl.h>` with `_GNU_SOURCE`, which Swift's
-    /// Glibc module does not define); the numbers are part of the kernel's ABI.
-    private static let getLock: Int32 = 36, setLock: Int32 = 37
+    private let file: FileDescriptor
 
-    private let descriptor: Int32
+    private init(file: FileDescriptor) { self.file = file }
 
-    private init(descriptor: Int32) { self.descriptor = descriptor }
-
-    deinit { close(descriptor) }
+    deinit { try? file.close() }
 
     public static func path(forDatabase database: String) -> String { database + ".daemon" }
 
@@ -59,42 +55,40 @@ public final class DaemonLock {
             if case .open(_, _, let message) = error { throw .unavailable(path: path, reason: message) }
             throw .unavailable(path: path, reason: "\(error)")
         }
-        let fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
-        var request = wholeFile(F_WRLCK)
-        guard fcntl(fd, setLock, &request) == 0 else {
-            let code = errno
-            close(fd)
-            if code == EAGAIN || code == EACCES { throw .held(database: database, by: holder(at: path) ?? Holder()) }
-            throw .unavailable(path: path, reason: String(cString: strerror(code)))
+        let file: FileDescriptor
+        let locked: Bool
+        do throws(FileError) {
+            file = try FileDescriptor.open(path, .readWrite, options: .noFollow)
+        } catch {
+            throw .unavailable(path: path, reason: error.reason)
+        }
+        do throws(FileError) {
+            locked = try file.tryLockOpenFileDescription()
+        } catch {
+            try? file.close()
+            throw .unavailable(path: path, reason: error.reason)
+        }
+        guard locked else {
+            try? file.close()
+            throw .held(database: database, by: holder(at: path) ?? Holder())
         }
         let text = "\(getpid())\n\(Timestamp.format(startedAt))\n"
-        _ = ftruncate(fd, 0)
-        _ = text.withCString { pwrite(fd, $0, strlen($0), 0) }
-        return DaemonLock(descriptor: fd)
+        try? file.truncate()
+        try? file.writeAll(Array(text.utf8))
+        return DaemonLock(file: file)
     }
 
     /// The daemon running on `database`, or nil when none runs (or the lock file cannot be read).
     public static func holder(database: String) -> Holder? {
         let path = path(forDatabase: database)
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var query = wholeFile(F_WRLCK)
-        guard fcntl(fd, getLock, &query) == 0, query.l_type != Int16(F_UNLCK) else { return nil }
-        return holder(at: path) ?? Holder()
+        guard let file = try? FileDescriptor.open(path, .readOnly, options: .noFollow) else { return nil }
+        let locked = try? file.closeAfter { () throws(FileError) in try file.isLockedByOpenFileDescription() }
+        return locked == true ? holder(at: path) ?? Holder() : nil
     }
 
     private static func holder(at path: String) -> Holder? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n").map(String.init)
         return Holder(pid: lines.first.flatMap { Int32($0) }, since: lines.count > 1 ? lines[1] : nil)
-    }
-
-    private static func wholeFile(_ type: Int32) -> flock {
-        var lock = flock()
-        lock.l_type = Int16(type)
-        lock.l_whence = Int16(SEEK_SET)
-        return lock
     }
 }

@@ -52,17 +52,21 @@ public enum SiteWriter {
         guard stat(parent, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Failure(kind: .io, path: folder, reason: "the folder \(parent) does not exist; create it first")
         }
-        let lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard lock >= 0 else { throw failure(.io, folder, "cannot open \(parent)") }
-        defer { close(lock) }
+        let lock: FileDescriptor
+        do throws(FileError) {
+            lock = try FileDescriptor.open(parent, .readOnly, options: .directory)
+        } catch {
+            throw failure(.io, folder, "cannot open \(parent)", error)
+        }
+        defer { try? lock.close() }
         // Some network file systems cannot lock; then the run goes ahead unlocked, and leaves
         // leftovers alone (they might be another run's).
         var locked = true
-        while flock(lock, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            guard errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL else { throw failure(.io, folder, "cannot lock \(parent)") }
+        do throws(FileError) {
+            try lock.waitForExclusiveLock()
+        } catch {
+            guard [ENOLCK, EOPNOTSUPP, EINVAL].contains(error.code ?? 0) else { throw failure(.io, folder, "cannot lock \(parent)", error) }
             locked = false
-            break
         }
 
         let exists = try checkReplaceable(target, shownAs: folder)
@@ -90,20 +94,22 @@ public enum SiteWriter {
         var old: String?
         if exists {
             let away = parent + "/." + name + ".koers-old-" + suffix
-            guard rename(target, away) == 0 else {
-                let code = errno
+            do throws(FileError) {
+                try FileSystem.rename(target, to: away)
+            } catch {
                 remove(fresh)
-                throw failure(.io, folder, "cannot rename the old site away", code, hint: hint(code))
+                throw failure(.io, folder, "cannot rename the old site away", error, hint: hint(error))
             }
             old = away
         }
-        guard rename(fresh, target) == 0 else {
-            let code = errno
-            if let old { rename(old, target) }
+        do throws(FileError) {
+            try FileSystem.rename(fresh, to: target)
+        } catch {
+            if let old { try? FileSystem.rename(old, to: target) }
             remove(fresh)
-            throw failure(.io, folder, "cannot rename the new site into place", code, hint: hint(code))
+            throw failure(.io, folder, "cannot rename the new site into place", error, hint: hint(error))
         }
-        fsync(lock)
+        try? lock.sync()
         if let old { remove(old) }
     }
 
@@ -155,6 +161,9 @@ public enum SiteWriter {
 
     private struct StepError: Error {
         var reason: String
+
+        init(reason: String) { self.reason = reason }
+        init(_ error: FileError) { reason = "cannot \(error.operation.phrase) \(error.path): \(error.reason)" }
     }
 
     private static func makeFolder(_ path: String, mayExist: Bool = false) throws(StepError) {
@@ -166,23 +175,11 @@ public enum SiteWriter {
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(StepError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw StepError(reason: "cannot create \(path): \(message(errno))") }
-        var problem: String?
-        if fchmod(fd, 0o644) != 0 { problem = "cannot set the mode of \(path): \(message(errno))" }
-        var written = 0
-        while problem == nil, written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                problem = "cannot write \(path): \(message(errno))"
-            } else {
-                written += count
-            }
+        do throws(FileError) {
+            try FileDescriptor.createFile(path, holding: bytes, permissions: 0o644)
+        } catch {
+            throw StepError(error)
         }
-        if problem == nil, fsync(fd) != 0 { problem = "cannot flush \(path): \(message(errno))" }
-        if close(fd) != 0, problem == nil { problem = "cannot close \(path): \(message(errno))" }
-        if let problem { throw StepError(reason: problem) }
     }
 
     /// Flushes the new folder's entries, deepest first, so the renamed-in site survives a crash.
@@ -195,11 +192,11 @@ public enum SiteWriter {
             }
         }
         for folder in folders.reversed() {
-            let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { throw StepError(reason: "cannot open \(folder): \(message(errno))") }
-            let ok = fsync(fd) == 0
-            close(fd)
-            guard ok else { throw StepError(reason: "cannot flush \(folder): \(message(errno))") }
+            do throws(FileError) {
+                try FileSystem.syncFolder(folder)
+            } catch {
+                throw StepError(error)
+            }
         }
     }
 
@@ -219,16 +216,20 @@ public enum SiteWriter {
         return path
     }
 
-    private static func hint(_ code: Int32) -> String {
-        code == EBUSY || code == EXDEV
+    private static func hint(_ error: FileError) -> String {
+        error.code == EBUSY || error.code == EXDEV
             ? ". Is it a mount point? Koers renames the folder itself, so give a folder inside the share or disk"
             : ""
     }
 
     private static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    private static func failure(_ kind: Failure.Kind, _ path: String, _ what: String, _ code: Int32 = errno,
+    private static func failure(_ kind: Failure.Kind, _ path: String, _ what: String, _ code: Int32 = errno) -> Failure {
+        Failure(kind: kind, path: path, reason: "\(what): \(message(code))")
+    }
+
+    private static func failure(_ kind: Failure.Kind, _ path: String, _ what: String, _ error: FileError,
                                 hint: String = "") -> Failure {
-        Failure(kind: kind, path: path, reason: "\(what): \(message(code))\(hint)")
+        Failure(kind: kind, path: path, reason: "\(what): \(error.reason)\(hint)")
     }
 }

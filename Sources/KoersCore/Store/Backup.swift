@@ -1,11 +1,4 @@
 import CSQLite
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Database {
     /// Copies `source` into a single self-contained file at `path` while
@@ -25,7 +18,7 @@ extension Database {
         guard rc == SQLITE_OK, let destination else {
             let message = destination.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_close_v2(destination)
-            if created { unlink(path) }
+            if created { try? FileSystem.remove(path) }
             throw StoreError.open(path: path, code: rc, message: message)
         }
         sqlite3_extended_result_codes(destination, 1)
@@ -50,7 +43,7 @@ extension Database {
         }
         sqlite3_close_v2(destination)
         if let failure {
-            if created { unlink(path) }
+            if created { try? FileSystem.remove(path) }
             throw failure
         }
     }

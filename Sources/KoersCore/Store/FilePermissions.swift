@@ -26,22 +26,24 @@ enum FileSharing {
 /// - Returns: whether this call created the file.
 @discardableResult
 func createFileIfMissing(_ path: String, sharing: FileSharing) throws(StoreError) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, sharing.mode)
-    guard fd >= 0 else {
-        let code = errno
-        if code == EEXIST { return false }
-        throw StoreError.open(path: path, code: SQLITE_CANTOPEN, message: String(cString: strerror(code)))
+    let file: FileDescriptor
+    do throws(FileError) {
+        file = try FileDescriptor.open(path, .writeOnly, options: [.create, .exclusiveCreate], permissions: sharing.mode)
+    } catch {
+        if error.code == EEXIST { return false }
+        throw StoreError.open(path: path, code: SQLITE_CANTOPEN, message: error.reason)
     }
-    defer { close(fd) }
     // The umask can only remove bits, but set the mode explicitly so the result never depends on
     // the environment.
-    var folder = stat()
-    let failed = (sharing == .folderGroup && stat(folderOf(path), &folder) == 0 && fchown(fd, uid_t.max, folder.st_gid) != 0)
-        || fchmod(fd, sharing.mode) != 0
-    if failed {
-        let code = errno
-        unlink(path)
-        throw StoreError.open(path: path, code: SQLITE_CANTOPEN, message: String(cString: strerror(code)))
+    do throws(FileError) {
+        try file.closeAfter { () throws(FileError) in
+            var folder = stat()
+            if sharing == .folderGroup, stat(FileSystem.folder(of: path), &folder) == 0 { try file.setGroup(folder.st_gid) }
+            try file.setPermissions(sharing.mode)
+        }
+    } catch {
+        try? FileSystem.remove(path)
+        throw StoreError.open(path: path, code: SQLITE_CANTOPEN, message: error.reason)
     }
     return true
 }
@@ -53,7 +55,7 @@ func createFileIfMissing(_ path: String, sharing: FileSharing) throws(StoreError
 func shareWithFolderGroup(_ paths: [String]) {
     for path in paths {
         var file = stat(), folder = stat()
-        guard stat(path, &file) == 0, file.st_uid == geteuid(), stat(folderOf(path), &folder) == 0 else { continue }
+        guard stat(path, &file) == 0, file.st_uid == geteuid(), stat(FileSystem.folder(of: path), &folder) == 0 else { continue }
         let mode = file.st_mode & 0o777
         if mode == FileSharing.owner.mode {
             if file.st_gid != folder.st_gid { _ = chown(path, uid_t.max, folder.st_gid) }
@@ -62,9 +64,4 @@ func shareWithFolderGroup(_ paths: [String]) {
             _ = chmod(path, mode & 0o770)
         }
     }
-}
-
-private func folderOf(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
 }

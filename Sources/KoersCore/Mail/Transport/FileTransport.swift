@@ -122,17 +122,17 @@ final class FileSession: MailSession {
         let candidates = [base, base + "-" + String(MailDigest.hex(MailDigest.sha256(message)).prefix(16))]
         for name in candidates {
             let path = folder + "/" + name + ".eml"
-            switch store(message, at: path, temporaryName: "." + name) {
+            switch store(message, at: path) {
             case .written:
                 return .accepted(response: "written to \(path)")
             case .alreadyThere:
                 return .accepted(response: "already written to \(path)")
             case .occupied:
                 continue
-            case let .failed(operation, code):
-                let text = "Could not write \(path) (\(operation)): \(String(cString: strerror(code)))"
-                switch code {
-                case ENOSPC, EDQUOT, EIO, EAGAIN, EMFILE, ENFILE, ENOMEM, EINTR, EBUSY:
+            case let .failed(error):
+                let text = "Could not write \(path) (\(error.operation.rawValue)): \(error.reason)"
+                switch error.code {
+                case ENOSPC?, EDQUOT?, EIO?, EAGAIN?, EMFILE?, ENFILE?, ENOMEM?, EINTR?, EBUSY?:
                     return .transient(code: nil, response: text, fault: .local)
                 default:
                     return .configuration(code: nil, response: text, fault: .settings)
@@ -143,81 +143,27 @@ final class FileSession: MailSession {
             + "\(candidates.joined(separator: ".eml and ")).eml already hold other messages.", fault: .message)
     }
 
-    private enum Stored { case written, alreadyThere, occupied, failed(String, Int32) }
+    private enum Stored { case written, alreadyThere, occupied, failed(FileError) }
 
-    private func store(_ message: [UInt8], at path: String, temporaryName: String) -> Stored {
+    private func store(_ message: [UInt8], at path: String) -> Stored {
         if let existing = sameContent(path, message) { return existing ? .alreadyThere : .occupied }
-
-        let temporary = folder + "/" + temporaryName + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
-        guard fd >= 0 else { return .failed("create", errno) }
-        var failure: Stored?
-        if fchmod(fd, mode_t(0o600)) != 0 { failure = .failed("chmod", errno) }
-        var written = 0
-        while failure == nil, written < message.count {
-            let count = message.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = .failed("write", errno)
-            } else {
-                written += count
-            }
+        do throws(FileError) {
+            try AtomicFile.create(message, at: path, mode: 0o600)
+            return .written
+        } catch where error.operation == .link && error.code == EEXIST {
+            guard let same = sameContent(path, message) else { return .occupied }
+            return same ? .alreadyThere : .occupied
+        } catch {
+            return .failed(error)
         }
-        if failure == nil, fsync(fd) != 0 { failure = .failed("fsync", errno) }
-        if closeDescriptor(fd) != 0, failure == nil { failure = .failed("close", errno) }
-        defer { unlink(temporary) }
-        if let failure { return failure }
-
-        // link() never replaces an existing name: this is the "do not overwrite" guarantee.
-        if link(temporary, path) != 0 {
-            let code = errno
-            switch code {
-            case EEXIST:
-                if let same = sameContent(path, message) { return same ? .alreadyThere : .occupied }
-                return .occupied
-            case EPERM, EOPNOTSUPP, EXDEV, EMLINK:
-                // A file system without hard links: check, then rename (a tiny window remains).
-                if let same = sameContent(path, message) { return same ? .alreadyThere : .occupied }
-                if rename(temporary, path) != 0 { return .failed("rename", errno) }
-            default:
-                return .failed("link", code)
-            }
-        }
-        syncFolder()
-        return .written
     }
 
     /// nil when nothing is at `path`; otherwise whether it holds exactly `message`.
     private func sameContent(_ path: String, _ message: [UInt8]) -> Bool? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0 { return errno == ENOENT ? nil : false }
-        defer { closeDescriptor(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == message.count else {
-            return false
+        do throws(FileError) {
+            return try FileDescriptor.readFile(path, limit: message.count, options: .noFollow) == message
+        } catch {
+            return error.operation == .open && error.code == ENOENT ? nil : false
         }
-        var content = [UInt8](repeating: 0, count: message.count)
-        var total = 0
-        while total < content.count {
-            let count = content.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
-            if count < 0, errno == EINTR { continue }
-            if count <= 0 { return false }
-            total += count
-        }
-        return content == message
     }
-
-    /// Makes the new directory entry durable.
-    private func syncFolder() {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        closeDescriptor(fd)
-    }
-}
-
-/// `close(2)`, under a name the sessions' own `close()` does not hide.
-@discardableResult
-func closeDescriptor(_ fd: Int32) -> Int32 {
-    close(fd)
 }

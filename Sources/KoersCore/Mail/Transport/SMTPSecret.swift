@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A mail secret (the SMTP password, or the OAuth2 client secret), read from a file of its own or
 /// from a systemd credential (`LoadCredential=NAME:/etc/koers/smtp-password` makes it
@@ -75,33 +68,16 @@ public struct SMTPSecret: Sendable, CustomStringConvertible, CustomDebugStringCo
 
     /// Reads at most 64 KiB; a secret file larger than that is certainly the wrong file.
     private static func readFile(_ path: String, source: String, kind: Kind) throws(TransportError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno)))
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .secretUnreadable(kind, source: source, reason: "not a regular file")
-        }
-        let limit = 64 * 1024
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .secretUnreadable(kind, source: source, reason: String(cString: strerror(errno)))
+        do throws(FileError) {
+            return try FileDescriptor.readFile(path, limit: 64 * 1024)
+        } catch {
+            let reason = switch error.cause {
+            case .system: error.reason
+            case .folder, .notRegularFile: "not a regular file"
+            case .tooLarge: "larger than 64 KiB, so not a file holding only the \(kind.rawValue)"
             }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            if bytes.count > limit {
-                throw .secretUnreadable(kind, source: source, reason: "larger than 64 KiB, so not a file holding only the \(kind.rawValue)")
-            }
+            throw .secretUnreadable(kind, source: source, reason: reason)
         }
-        _ = chunk.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
-        return bytes
     }
 
     public var description: String { "SMTPSecret(from \(source), value hidden)" }

@@ -57,18 +57,21 @@ final class SendmailSession: MailSession {
         }
         // The message goes to the child through an unlinked temporary file rather than a pipe:
         // no writer thread, no SIGPIPE, no deadlock against a child that does not read.
-        let input: FileHandle
-        let output: FileHandle
-        do {
-            input = try Self.anonymousFile(holding: message)
-            output = try Self.anonymousFile(holding: [])
+        let files: (input: FileDescriptor, output: FileDescriptor)
+        do throws(FileError) {
+            files = try Self.standardFiles(holding: message)
         } catch {
             return .transient(code: nil, response: "Could not prepare the message for sendmail: \(error.reason)", fault: .local)
+        }
+        // Once the program has run, a failure to close changes nothing about the delivery.
+        defer {
+            try? files.input.close()
+            try? files.output.close()
         }
 
         let pid: pid_t
         switch Self.spawn(path, ["-i", "-f", envelopeFrom.isEmpty ? "<>" : envelopeFrom, "--", recipient],
-                          input: input.fileDescriptor, output: output.fileDescriptor) {
+                          input: files.input.rawValue, output: files.output.rawValue) {
         case let .success(started): pid = started
         case let .failure(problem):
             let text = "Could not start \(path): \(problem.reason)"
@@ -93,7 +96,7 @@ final class SendmailSession: MailSession {
         case let .lost(reason):
             return .transient(code: nil, response: "The exit status of \(path) is unknown (\(reason)).", fault: .local)
         }
-        let said = Self.lastLine(of: output)
+        let said = Self.lastLine(of: files.output)
         let suffix = said.isEmpty ? "" : ": \(said)"
         let signal = status & 0x7F
         if signal != 0 {
@@ -113,7 +116,7 @@ final class SendmailSession: MailSession {
     /// environment inherited. The child gets an empty signal mask and default dispositions for
     /// the signals Koers may block or ignore (SIGPIPE above all): Foundation's `Process` would
     /// pass on the spawning thread's mask and ignored signals.
-    private static func spawn(_ path: String, _ arguments: [String], input: Int32, output: Int32) -> Result<pid_t, FileProblem> {
+    private static func spawn(_ path: String, _ arguments: [String], input: Int32, output: Int32) -> Result<pid_t, SpawnFailure> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -150,7 +153,7 @@ final class SendmailSession: MailSession {
             usleep(10_000 << attempt)
             result = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
         }
-        guard result == 0 else { return .failure(FileProblem(code: result, reason: String(cString: strerror(result)))) }
+        guard result == 0 else { return .failure(SpawnFailure(code: result, reason: String(cString: strerror(result)))) }
         return .success(pid)
     }
 
@@ -186,44 +189,33 @@ final class SendmailSession: MailSession {
         }
     }
 
-    struct FileProblem: Error {
-        var code: Int32 = 0
+    struct SpawnFailure: Error {
+        let code: Int32
         let reason: String
     }
 
-    /// A temporary file, already unlinked, holding `bytes`, positioned at its start.
-    private static func anonymousFile(holding bytes: [UInt8]) throws(FileProblem) -> FileHandle {
-        var template = Array((NSTemporaryDirectory() + "/koers-sendmail-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileProblem(reason: String(cString: strerror(errno))) }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                closeDescriptor(fd)
-                throw FileProblem(reason: reason)
-            }
-            written += count
+    /// The program's standard input, the message in an unlinked temporary file positioned at its
+    /// start, and its output, another such file, empty.
+    private static func standardFiles(holding message: [UInt8]) throws(FileError) -> (input: FileDescriptor, output: FileDescriptor) {
+        let folder = NSTemporaryDirectory()
+        let input = try FileDescriptor.anonymousFile(in: folder, prefix: "koers-sendmail-")
+        do throws(FileError) {
+            try input.writeAll(message)
+            try input.seek(to: 0)
+            return (input, try FileDescriptor.anonymousFile(in: folder, prefix: "koers-sendmail-"))
+        } catch {
+            try? input.close()
+            throw error
         }
-        lseek(fd, 0, SEEK_SET)
-        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     /// The last non-empty line the program wrote (at most 300 characters).
-    private static func lastLine(of output: FileHandle) -> String {
-        let fd = output.fileDescriptor
-        let size = lseek(fd, 0, SEEK_END)
-        guard size > 0 else { return "" }
-        let start = max(0, size - 4096)
-        lseek(fd, start, SEEK_SET)
-        var buffer = [UInt8](repeating: 0, count: Int(size - start))
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return "" }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+    private static func lastLine(of output: FileDescriptor) -> String {
+        guard let size = try? output.status().size, size > 0,
+              (try? output.seek(to: max(0, size - 4096))) != nil,
+              let tail = try? output.readAll(limit: 4096)
+        else { return "" }
+        let text = String(decoding: tail, as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
         return String(line.trimmingCharacters(in: .whitespaces).prefix(300))
     }
