@@ -43,6 +43,6 @@ enum AgendaCommand: Subcommand {
         let moment = try context.now(tz)
         let store = try context.openStore(workspace)
         let view = try AgendaView(try context.agendaSet(workspace, store), filter: filter, moment: moment, timeZone: tz)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text(timeZone: tz))
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text(timeZone: tz))
     }
 }

@@ -71,7 +71,7 @@ enum CheckCommand: Subcommand {
             people: workspace?.config.people.count ?? 0,
             database: workspace?.config.databasePath)
         let code: ExitCode = errors == 0 ? .ok : .invalidData
-        if context.json { return CommandOutput(stdout: context.encode(report), exitCode: code) }
+        if context.json { return CommandOutput(stdout: try context.encode(report), exitCode: code) }
 
         var out = ""
         for agenda in report.agendas {

@@ -43,12 +43,9 @@ struct CommandContext {
         try AgendaSet(workspace: workspace, store: store)
     }
 
-    /// Encodes a view as JSON for `--json`: pretty, keys sorted, stable for scripts and tests.
-    func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// A view as `--json` prints it: keys sorted, laid out as `JSONWriter.Layout.commandOutput`.
+    func encode<T: Encodable>(_ value: T) throws -> String {
+        JSONWriter.write(try JSONValue(encoding: value), layout: .commandOutput) + "\n"
     }
 }
 

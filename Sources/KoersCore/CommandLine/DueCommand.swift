@@ -21,6 +21,6 @@ enum DueCommand: Subcommand {
         let moment = try context.now(workspace.config.timeZone)
         let set = try context.agendaSet(workspace, try context.openStore(workspace))
         let view = DueView(set, config: workspace.config, moment: moment, role: role)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text())
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text())
     }
 }

@@ -98,7 +98,7 @@ enum ExportCommand: Subcommand {
 
         guard let out else { return CommandOutput(stdout: content) }
         try AtomicFile.write(content, to: out)
-        if context.json { return CommandOutput(stdout: context.encode(summary)) }
+        if context.json { return CommandOutput(stdout: try context.encode(summary)) }
         let what = summary.events.map { "\($0) event(s)" } ?? "\(summary.rows ?? 0) step(s)"
         return CommandOutput(stderr: "Wrote \(what) to \(out).\n")
     }

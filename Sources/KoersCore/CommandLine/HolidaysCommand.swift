@@ -88,7 +88,7 @@ enum HolidaysCommand: Subcommand {
                               last: imported.map(\.range.upperBound).max()?.description)
         guard let out else { return CommandOutput(stdout: result.text, stderr: text(summary)) }
         try AtomicFile.write(result.text, to: out)
-        if context.json { return CommandOutput(stdout: context.encode(summary)) }
+        if context.json { return CommandOutput(stdout: try context.encode(summary)) }
         return CommandOutput(stderr: text(summary))
     }
 

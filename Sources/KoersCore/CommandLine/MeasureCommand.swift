@@ -93,6 +93,6 @@ enum MeasureCommand: Subcommand {
             indicators = [(agenda, indicator)]
         }
         let list = MeasurementList(indicators, records: try context.openStore(workspace).measurementRecords())
-        return CommandOutput(stdout: context.json ? context.encode(list) : list.text(agendaPrefix: workspace.agendas.count > 1))
+        return CommandOutput(stdout: try context.json ? context.encode(list) : list.text(agendaPrefix: workspace.agendas.count > 1))
     }
 }

@@ -28,6 +28,6 @@ enum MilestonesCommand: Subcommand {
         guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
         let set = try context.agendaSet(workspace, try context.openStore(workspace))
         let view = MilestoneView(set, from: from, to: to, moment: moment, timeZone: tz)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text())
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text())
     }
 }

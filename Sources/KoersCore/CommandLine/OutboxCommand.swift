@@ -49,7 +49,7 @@ enum OutboxCommand: Subcommand {
                  nextAttemptAt: Timestamp.format($0.nextAttemptAt), lastResponse: $0.lastResponse,
                  createdAt: Timestamp.format($0.createdAt))
         }
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         if lines.isEmpty { return CommandOutput(stdout: "The outbox is empty: nothing waiting, nothing failed.\n") }
         var out = ""
         if let error = try store.deliveryError(), lines.contains(where: { $0.status == "pending" }) {

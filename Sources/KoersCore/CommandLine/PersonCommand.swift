@@ -41,7 +41,7 @@ enum PersonCommand: Subcommand {
             guard trajectory != nil || person != nil || !export.messages.isEmpty || !export.reminders.isEmpty else {
                 throw PersonError.unknown(id)
             }
-            return CommandOutput(stdout: context.encode(export))
+            return CommandOutput(stdout: try context.encode(export))
         case "erase":
             let today = workspace.config.timeZone.localDate(of: now)
             if let trajectory {

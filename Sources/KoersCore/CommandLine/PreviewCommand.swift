@@ -64,7 +64,7 @@ enum PreviewCommand: Subcommand {
             guard let next = try service.nextWake(after: moment), next > moment else { break }
             moment = next
         }
-        if context.json { return CommandOutput(stdout: context.encode(mails)) }
+        if context.json { return CommandOutput(stdout: try context.encode(mails)) }
         var out = "\(mails.count) mail(s) van \(PlannedDate.day(from).dutch) tot en met \(PlannedDate.day(to).dutch)\n"
         for mail in mails {
             let when = Timestamp.parse(mail.at).map { "\(tz.localDate(of: $0)) \(String(format: "%02d:%02d", tz.hourAndMinute(of: $0).hour, tz.hourAndMinute(of: $0).minute))" } ?? mail.at

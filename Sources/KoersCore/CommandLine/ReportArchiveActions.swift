@@ -36,7 +36,7 @@ enum ReportArchiveAction: ReportAction {
         let workspace = try context.workspace()
         let reports = try context.openStore(workspace).archivedReports()
         let lines = reports.map(Line.init)
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         guard !lines.isEmpty else { return CommandOutput(stdout: "Nog geen rapportages gearchiveerd.\n") }
         let tz = workspace.config.timeZone
         var out = "id  periode  stand per   gearchiveerd  titel\n"

@@ -121,7 +121,7 @@ enum ReportCommand: Subcommand {
         let (archived, isNew) = try store.archive(report, at: try context.now(workspace.config.timeZone))
         guard isNew else { throw ArchiveRefusal.alreadyArchived(archived) }
         let kind = period.kind == .halfYear ? "half-year" : "year"
-        if context.json { return CommandOutput(stdout: context.encode(ReportArchiveAction.Line(archived))) }
+        if context.json { return CommandOutput(stdout: try context.encode(ReportArchiveAction.Line(archived))) }
         return CommandOutput(stdout: "archived the \(kind) report \(archived.period) as of \(archived.asOf) as report \(archived.id); "
             + "`koers report show \(archived.id)` prints it, and `koers site` (or the daemon, at its next site update) "
             + "publishes it under rapporten/\n")

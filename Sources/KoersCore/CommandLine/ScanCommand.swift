@@ -179,7 +179,7 @@ enum ScanCommand: Subcommand {
                       answers: round.responses.count,
                       adoptedSteps: amendments.filter { $0.scanRound == round.id }.map { "\($0.agenda):\($0.key)" })
         }
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         guard !lines.isEmpty else {
             return CommandOutput(stdout: "No scan rounds yet; `koers scan import ROUND FILE.csv --instrument ID --on DATE` starts one.\n")
         }

@@ -21,6 +21,6 @@ enum ShowCommand: Subcommand {
         let (entry, placed) = try set.resolve(name)
         let view = StepDetailView(entry: entry, placed: placed, milestones: entry.agenda.milestonesByStep()[placed.key] ?? [],
                                   config: workspace.config, moment: moment)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text(timeZone: tz))
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text(timeZone: tz))
     }
 }

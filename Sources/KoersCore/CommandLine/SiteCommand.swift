@@ -41,7 +41,7 @@ enum SiteCommand: Subcommand {
         try SiteWriter.write(pages, to: out)
         let reports = site.reports
         let written = Written(folder: out, files: pages.keys.sorted(), reports: reports.count)
-        if context.json { return CommandOutput(stdout: context.encode(written)) }
+        if context.json { return CommandOutput(stdout: try context.encode(written)) }
         return CommandOutput(stdout: "wrote the site to \(out): \(pages.count) file(s), \(reports.count) archived report(s); open \(out)/index.html\n")
     }
 }

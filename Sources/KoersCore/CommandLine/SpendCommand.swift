@@ -74,6 +74,6 @@ enum SpendCommand: Subcommand {
             }
         }
         let list = SpendingList(activities, records: records)
-        return CommandOutput(stdout: context.json ? context.encode(list) : list.text(agendaPrefix: set.entries.count > 1))
+        return CommandOutput(stdout: try context.json ? context.encode(list) : list.text(agendaPrefix: set.entries.count > 1))
     }
 }

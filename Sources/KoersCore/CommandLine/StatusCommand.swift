@@ -80,7 +80,7 @@ enum StatusCommand: Subcommand {
             outbox: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
             nextReport: nextReport, archivedReports: try store.archivedReports().count)
         let healthy = status.lastError == nil && (counts[.failed] ?? 0) == 0 && (deliveryError?.waiting ?? 0) == 0
-        if context.json { return CommandOutput(stdout: context.encode(status), exitCode: healthy ? .ok : .refused) }
+        if context.json { return CommandOutput(stdout: try context.encode(status), exitCode: healthy ? .ok : .refused) }
         var out = ""
         out += "daemon         " + (daemon.map { "running (\($0))" } ?? "not running") + "\n"
         out += "last run       " + (status.lastRun ?? "never") + "\n"

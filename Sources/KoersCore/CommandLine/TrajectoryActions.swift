@@ -53,12 +53,12 @@ enum TrajectoryActions {
             try context.arguments.expectPositionals(atMost: 1)
             let all = context.arguments.flags.contains("all")
             let list = book.trajectories.filter { $0.kind == kind && (all || $0.isRunning(on: today)) }
-            if context.json { return CommandOutput(stdout: context.encode(list.map(view.summary))) }
+            if context.json { return CommandOutput(stdout: try context.encode(list.map(view.summary))) }
             return CommandOutput(stdout: view.listText(list, kind: kind, includingEnded: all))
         case "show":
             try context.arguments.expectPositionals(atMost: 2)
             let t = try trajectory(kind, context, book)
-            if context.json { return CommandOutput(stdout: context.encode(view.detail(t))) }
+            if context.json { return CommandOutput(stdout: try context.encode(view.detail(t))) }
             return CommandOutput(stdout: view.detailText(t))
         case "done":
             try context.arguments.expectPositionals(atMost: 3)
@@ -85,7 +85,7 @@ enum TrajectoryActions {
         case "outcomes":
             try context.arguments.expectPositionals(atMost: 1)
             let outcomes = TrajectoryOutcomes(kind: kind, book: book, tombstones: try store.trajectoryTombstones(kind), today: today)
-            if context.json { return CommandOutput(stdout: context.encode(outcomes)) }
+            if context.json { return CommandOutput(stdout: try context.encode(outcomes)) }
             return CommandOutput(stdout: TrajectoryOutcomesText.render(outcomes, kind: kind, today: today))
         default:
             throw UsageError("unknown action \"\(action)\"; expected add, list, show, done, end or outcomes")
