@@ -4,10 +4,8 @@ import Foundation
 enum CheckCommand: Subcommand {
     static let name = "check"
     static let summary = "Check the configuration, agendas and templates; list every problem."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers check [--config FILE] [--json]
-
+    static let usages = [CommandUsage(options: [.config, .json], run: run)]
+    static let explanation = """
     Loads the configuration and every agenda and template it names, and reports all problems in one
     run: malformed JSON with file, line and column; bad content with its JSON path, the bad value and
     what would be valid; and consistency warnings (duplicate ids, roles nobody holds, steps outside

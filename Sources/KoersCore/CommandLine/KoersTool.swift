@@ -18,7 +18,7 @@ public enum KoersTool {
         var leading: [String] = []
         while let first = words.first, first.hasPrefix("-") {
             leading.append(words.removeFirst())
-            if Arguments.globalValueOptions.contains(String(first.dropFirst(2))), let value = words.first {
+            if CommandOption.globals.contains(where: { $0.takesValue && "--" + $0.name == first }), let value = words.first {
                 leading.append(value)
                 words.removeFirst()
             }
@@ -40,13 +40,16 @@ public enum KoersTool {
             return usageFailure(UsageError("unknown command \"\(name)\""), help: overview)
         }
         let parsed: Arguments
+        let usage: CommandUsage
         do {
-            parsed = try Arguments.parse(leading + Array(words.dropFirst()), spec: command.spec)
+            parsed = try Arguments.parse(leading + Array(words.dropFirst()),
+                                         options: command.usages.flatMap(\.options) + CommandOption.globals)
+            if parsed.flags.contains("help") { return CommandOutput(stdout: command.help) }
+            usage = try command.usage(for: parsed)
         } catch {
             return usageFailure(error, help: command.help)
         }
-        if parsed.flags.contains("help") { return CommandOutput(stdout: command.help) }
-        let context = CommandContext(arguments: parsed, clock: clock, environment: environment)
+        let context = CommandContext(arguments: parsed, usage: usage, clock: clock, environment: environment)
         var output = execute(command, context)
         output.stderr = context.notices.text + output.stderr
         return output
@@ -54,7 +57,7 @@ public enum KoersTool {
 
     private static func execute(_ command: any Subcommand.Type, _ context: CommandContext) -> CommandOutput {
         do {
-            return try command.run(context)
+            return try context.usage.run(context)
         } catch let error as UsageError {
             return usageFailure(error, help: command.help)
         } catch let invalid as Workspace.Invalid {
@@ -85,11 +88,7 @@ public enum KoersTool {
           help COMMAND  Show the help of one command.
 
         Global options:
-          --config FILE  Configuration file (default: $KOERS_CONFIG, else /etc/koers/koers.json).
-          --now DATE     Act as if it were DATE (YYYY-MM-DD at noon, or an ISO 8601 moment).
-          --json         Machine-readable output for read commands.
-          -h, --help     Show help.
-
+        \(CommandHelp.list(CommandOption.globals.map { ($0 == .help ? "-h, --help" : $0.spelling, $0.help) }))
         Exit status: 0 ok, 1 refused, 64 usage error, 65 invalid configuration or agenda,
         74 database error, 75 database busy (try again).
 

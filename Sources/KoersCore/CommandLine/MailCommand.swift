@@ -5,20 +5,17 @@ import Foundation
 enum MailCommand: Subcommand {
     static let name = "mail"
     static let summary = "Send a test message through the configured transport."
-    static let spec = Arguments.Spec(valueOptions: ["to"])
-    static let help = """
-    Usage: koers mail test --to ADDRESS
-
+    static let usages = [CommandUsage(.word("test"), options: [.value("to", "ADDRESS", required: true, "The address to send the test message to.")],
+                                      run: run)]
+    static let explanation = """
     Sends one test message through the configured transport (file, sendmail or SMTP) and prints
     the server's answer. Exit status 0 when the message was accepted, 1 otherwise.
 
     """
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
-        let action = try context.arguments.positional(0, "action (test)")
-        guard action == "test" else { throw UsageError("unknown action \"\(action)\"; expected test") }
         try context.arguments.expectPositionals(atMost: 1)
-        guard let to = context.arguments.options["to"] else { throw UsageError("missing --to ADDRESS") }
+        let to = try context.required("to")
         guard EmailAddress.isPlausible(to) else { throw UsageError("\"\(to)\" is not an e-mail address") }
         let workspace = try context.workspace()
         let config = workspace.config

@@ -5,10 +5,13 @@ import Foundation
 enum PreviewCommand: Subcommand {
     static let name = "preview"
     static let summary = "List every mail the daemon would send between two dates."
-    static let spec = Arguments.Spec(valueOptions: ["from", "to", "write"])
-    static let help = """
-    Usage: koers preview --from YYYY-MM-DD --to YYYY-MM-DD [--write DIR] [--json]
-
+    static let usages = [CommandUsage(options: [
+        .value("from", "YYYY-MM-DD", required: true, "The first day."),
+        .value("to", "YYYY-MM-DD", required: true, "The last day."),
+        .value("write", "DIR", "Also write each mail as an .eml file into DIR."),
+        .json,
+    ], run: run)]
+    static let explanation = """
     Runs the daemon's planner and outbox on a copy of the database, with a clock that jumps from one
     due moment to the next, and lists each mail: when, to whom, the subject and its items. Nothing is
     sent and the real database is not changed. --write DIR also writes each mail as an .eml file.
@@ -28,7 +31,7 @@ enum PreviewCommand: Subcommand {
         let workspace = try context.workspace()
         let tz = workspace.config.timeZone
         func day(_ key: String) throws(UsageError) -> LocalDate {
-            guard let text = context.arguments.options[key] else { throw UsageError("missing --\(key) YYYY-MM-DD") }
+            let text = try context.required(key)
             guard let d = LocalDate(text) else { throw UsageError("--\(key) \"\(text)\" is not a date; expected YYYY-MM-DD") }
             return d
         }

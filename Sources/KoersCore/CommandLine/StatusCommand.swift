@@ -6,10 +6,8 @@ import Foundation
 enum StatusCommand: Subcommand {
     static let name = "status"
     static let summary = "Show the daemon's state: running, last run, next due moment, outbox, errors."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers status [--json]
-
+    static let usages = [CommandUsage(options: [.json], run: run)]
+    static let explanation = """
     Reads the state the daemon keeps in the database: whether a daemon runs on this database (it
     holds a lock beside it for its whole life), when it last
     planned and sent (in the daemon's own time, which is simulated when it was started with --now),
