@@ -70,9 +70,7 @@ enum ExportCommand: Subcommand {
     static func csv(_ context: CommandContext) throws -> CommandOutput {
         let out = try output(context)
         var separator: Unicode.Scalar = ";"
-        if let text = context.arguments.options["separator"] {
-            do { separator = try CSVTable.separator(parsing: text) } catch { throw UsageError(error.description) }
-        }
+        if let text = context.arguments.options["separator"] { separator = try CSVTable.separator(parsing: text) }
         let workspace = try context.workspace()
         let tz = workspace.config.timeZone
         let moment = try context.now(tz)

@@ -39,7 +39,11 @@ enum PreviewCommand: Subcommand {
         guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("koers-preview-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ScratchFolderFailure(path: scratch, reason: error.localizedDescription)
+        }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let copy = scratch + "/preview.sqlite"
         if FileManager.default.fileExists(atPath: workspace.config.databasePath) {
@@ -76,5 +80,18 @@ enum PreviewCommand: Subcommand {
             for item in mail.items { out += TextLayout.wrap("    - \(item)", indent: "      ") + "\n" }
         }
         return CommandOutput(stdout: out)
+    }
+
+    /// The folder for the copy of the database could not be made (exit 73).
+    struct ScratchFolderFailure: ExitStatusCarrying {
+        var path: String
+        var reason: String
+
+        var description: String {
+            "Could not create the preview's working folder \(path): \(reason). "
+                + "Check that the temporary folder ($TMPDIR, else /tmp) exists and that you may write there."
+        }
+
+        var exitCode: ExitCode { .cannotCreate }
     }
 }

@@ -78,15 +78,10 @@ enum ScanCommand: Subcommand {
         let now = try context.now(workspace.config.timeZone)
         let store = try context.openStore(workspace)
         let (round, instrument) = try roundAndInstrument(id, context, workspace, store, now: now)
-        do {
-            let result = try ScanImport(instrument: instrument, schools: workspace.config.schools)
-                .run(file: file, round: round, store: store, at: now)
-            return CommandOutput(stdout: "imported \(result.answers) answer(s) from \(result.schools) school(s) into scan round "
-                                 + "\(round.id) (\(instrument.id), held on \(round.heldOn))\n")
-        } catch let rejected as ScanImport.Rejected {
-            return CommandOutput(stderr: "\(rejected)\nError: \(rejected.problems.count) problem(s); nothing was imported from \(file). "
-                                 + "Fix the rows and import the file again.\n", exitCode: .invalidData)
-        }
+        let result = try ScanImport(instrument: instrument, schools: workspace.config.schools)
+            .run(file: file, round: round, store: store, at: now)
+        return CommandOutput(stdout: "imported \(result.answers) answer(s) from \(result.schools) school(s) into scan round "
+                             + "\(round.id) (\(instrument.id), held on \(round.heldOn))\n")
     }
 
     static func record(_ context: CommandContext) throws -> CommandOutput {
