@@ -93,6 +93,19 @@ struct ExitStatusTests {
         #expect(refused.exitCode == .refused, "a folder that is not Koers's stays a refusal: \(refused.stderr)")
     }
 
+    @Test("a database whose folder cannot be created is a database error (74) that names the folder, not an unexpected one")
+    func databaseFolder() throws {
+        let fixture = Fixture()
+        fixture.write("file", "not a folder\n")
+        fixture.standard(config: Fixture.config.replacingOccurrences(of: "\"database\": \"koers.sqlite\"",
+                                                                      with: "\"database\": \"file/state/koers.sqlite\""))
+        #expect(throws: StoreError.self) { try Store(path: fixture.folder + "/file/state/koers.sqlite") }
+        let r = koers(fixture, "status")
+        #expect(r.exitCode == .storage, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("Error: Could not open the database at \(fixture.folder)/file/state/koers.sqlite: "
+                                   + "cannot create the folder \(fixture.folder)/file/state: Not a directory (SQLite SQLITE_CANTOPEN"), "\(r.stderr)")
+    }
+
     /// The standard fixture, mailing through SMTP at `url` with these extra settings.
     func smtpFixture(url: String, _ settings: String) -> Fixture {
         let fixture = Fixture()
