@@ -64,7 +64,7 @@ struct CommandUsage: Sendable {
 
     func option(_ name: String) -> CommandOption? { options.first { $0.name == name } }
 
-    /// ``koers starter list` accepts --all, --json`: the second line of an option refused.
+    /// The second line of a refused option: "`koers starter list` accepts --all, --json".
     func accepted(_ command: String) -> String {
         var own = options
         if case .flag(let flag) = selector { own.removeAll { $0 == flag } }
