@@ -64,6 +64,42 @@ struct CommandLineErrorTests {
         #expect(r.stdout.contains("Exit status"))
     }
 
+    @Test("--help works on every command koers --help lists, and lists each option once")
+    func helpOfEveryCommand() throws {
+        let overview = try KoersProcess.run(["--help"]).stdout
+        let commands = overview.components(separatedBy: "\nCommands:\n")[1].components(separatedBy: "\n\n")[0]
+            .split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0 != "help" }
+        #expect(commands.count == 23, "\(commands)")
+        for command in commands {
+            let r = try KoersProcess.run([command, "--help"])
+            #expect(r.status == 0 && r.stderr.isEmpty, "\(command)")
+            #expect(r.stdout.hasPrefix("Usage: koers \(command)"), "\(command)")
+        }
+    }
+
+    @Test("An option of another action of the command is refused with exit 64, naming it and what the action accepts")
+    func optionOfAnotherAction() throws {
+        let site = try Installation()
+        let r = try site.koers("starter", "list", "--email", "x@example.org")
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: --email does not go with `koers starter list`\n`koers starter list` accepts --all, --json\n\n"
+                                   + "Usage: koers starter add"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let twice = try site.koers("set", "LL-A1", "done", "--note", "a", "--note", "b")
+        #expect(twice.status == 64)
+        #expect(twice.stderr.hasPrefix("Error: --note is given twice; give it once\n"))
+    }
+
+    @Test("An --out file that cannot be created exits 73, not 1")
+    func outputFile() throws {
+        let site = try Installation()
+        for command in [["export", "ical"], ["report", "halfyear", "2024-H1"], ["agenda", "export"]] {
+            let r = try KoersProcess.run(["--config", site.config, "--now", "2024-10-15"] + command + ["--out", site.folder + "/missing/file"])
+            #expect(r.status == 73, "\(command): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: Could not write \(site.folder)/missing/file"), "\(command): \(r.stderr)")
+        }
+    }
+
     @Test("A broken agenda stops every command with exit 65 and the file, line and column")
     func brokenAgenda() throws {
         let site = try Installation()

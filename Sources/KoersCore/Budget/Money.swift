@@ -36,7 +36,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         (cents < 0 ? "-" : "") + String(cents.magnitude / 100) + "." + pad(Int(cents.magnitude % 100), 2)
     }
 
-    /// The amount in euros as a number, for JSON written by `JSONEncoder` (1234.5).
+    /// The amount in euros as a number, for `--json` (1234.5).
     public var euros: Double { Double(cents) / 100 }
 
     public var description: String { dutch }

@@ -2,29 +2,25 @@
 enum AgendaCommand: Subcommand {
     static let name = "agenda"
     static let summary = "Show the agenda: per theme, activities × half-years, with status."
-    static let spec = Arguments.Spec(valueOptions: ["theme", "period", "role", "status"] + AgendaExportAction.valueOptions)
-    static let help = """
-    Usage: koers agenda [--theme THEME] [--period YYYY-Hn] [--role ROLE] [--status STATUS] [--json]
-           koers agenda export [--version LABEL] [--agenda ID] [--out FILE]
-
+    static let usages = [
+        CommandUsage(options: [
+            .value("theme", "THEME", "Only this theme: its id, code or title (e.g. LO, leeromgeving)."),
+            .value("period", "YYYY-Hn", "Only steps planned or expected in this half-year."),
+            .value("role", "ROLE", "Only steps this role is involved in (e.g. schoolopleiders)."),
+            .value("status", "STATUS", "Only steps with this status: \(StepStatus.Kind.spellings)."),
+            CommandOption.now.meaning("Show the status as it was (or will be) on DATE."),
+            .json,
+        ], run: run),
+        AgendaExportAction.usage,
+    ]
+    static let explanation = """
     Shows each theme (waarborg) as in the document: activities as rows, half-years as columns, each
     step with a status mark, then every step in full. Marks: ✓ done, ▶ in progress, ○ planned,
     → postponed (» where it moved to), ✗ dropped, ! overdue.
 
-    Options:
-      --theme THEME     Only this theme: its id, code or title (e.g. LO, leeromgeving).
-      --period YYYY-Hn  Only steps planned or expected in this half-year.
-      --role ROLE       Only steps this role is involved in (e.g. schoolopleiders).
-      --status STATUS   Only steps with this status: \(StepStatus.Kind.spellings).
-      --now DATE        Show the status as it was (or will be) on DATE.
-
-    """ + AgendaExportAction.help
+    """ + "\n" + AgendaExportAction.explanation
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
-        if context.arguments.positionals.first == "export" { return try AgendaExportAction.run(context) }
-        if let option = AgendaExportAction.valueOptions.first(where: { context.arguments.options[$0] != nil }) {
-            throw UsageError("--\(option) goes with `koers agenda export` only")
-        }
         try context.arguments.expectPositionals(atMost: 0)
         let options = context.arguments.options
         var filter = AgendaView.Filter(theme: options["theme"], role: options["role"])
@@ -43,6 +39,6 @@ enum AgendaCommand: Subcommand {
         let moment = try context.now(tz)
         let store = try context.openStore(workspace)
         let view = try AgendaView(try context.agendaSet(workspace, store), filter: filter, moment: moment, timeZone: tz)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text(timeZone: tz))
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text(timeZone: tz))
     }
 }

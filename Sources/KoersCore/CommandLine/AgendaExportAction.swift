@@ -1,25 +1,22 @@
 /// `koers agenda export`: the agenda file's next version, with the steps adopted from scans, for the
 /// annual review (the directors adopt it; then it replaces the file the configuration loads).
 enum AgendaExportAction {
-    static let valueOptions = ["out", "version", "agenda"]
+    static let usage = CommandUsage(.word("export"), options: [
+        .value("version", "LABEL", "The new version label (e.g. \"bijgesteld november 2024\"); default: unchanged."),
+        .value("agenda", "ID", "Which agenda, when several are loaded."),
+        .value("out", "FILE", "Write to FILE (atomically) instead of stdout; a summary goes to stderr."),
+    ], misfit: "does not go with `koers agenda export`: the export holds the whole agenda", run: run)
 
-    static let help = """
-
+    static let explanation = """
     export: writes the agenda file (koers-agenda/1) as its next version: the file as it is, with the
     steps adopted from scans (`koers scan adopt`) added to their activities and the horizon widened
     to hold them. It passes `koers check`. Once it replaces the old file, the adopted steps are in
     it and are not added twice; their history stays, as the step keys do not change.
-      --version LABEL   The new version label (e.g. "bijgesteld november 2024"); default: unchanged.
-      --agenda ID       Which agenda, when several are loaded.
-      --out FILE        Write to FILE (atomically) instead of stdout; a summary goes to stderr.
 
     """
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
         try context.arguments.expectPositionals(atMost: 1)
-        if let filter = ["theme", "period", "role", "status"].first(where: { context.arguments.options[$0] != nil }) {
-            throw UsageError("--\(filter) does not go with `koers agenda export`; the export holds the whole agenda")
-        }
         let workspace = try context.workspace()
         let index: Int
         if let id = context.arguments.options["agenda"] {

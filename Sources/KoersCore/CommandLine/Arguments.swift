@@ -1,23 +1,20 @@
 /// The words after the command name, split into options and positionals. Options may come before
 /// or after positionals; `--name=value` and `--name value` are both accepted; `--` ends options.
+/// Whether an option takes a value comes from its declaration (`CommandOption`).
 struct Arguments {
     var options: [String: String] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
+    /// The names of the options given, in their order on the command line.
+    var given: [String] = []
+    /// Options no usage of the command declares, as written (`--colour`, `-10`): refused once it is
+    /// known which usage they were given to, to say what it takes.
+    var unknown: [String] = []
 
-    /// What a command accepts, for parsing and for `--help`.
-    struct Spec {
-        var valueOptions: [String] = []
-        var flags: [String] = []
-    }
-
-    static let globalValueOptions = ["config", "now"]
-    static let globalFlags = ["json", "help"]
-
-    static func parse(_ words: [String], spec: Spec) throws(UsageError) -> Arguments {
+    /// A value option given twice, a missing value or a value for a flag is refused here; an
+    /// unknown option is kept in `unknown`, and its value (if any) counts as a positional.
+    static func parse(_ words: [String], options declared: [CommandOption]) throws(UsageError) -> Arguments {
         var result = Arguments()
-        let valueOptions = Set(spec.valueOptions + globalValueOptions)
-        let flags = Set(spec.flags + globalFlags)
         var i = 0
         var onlyPositionals = false
         while i < words.count {
@@ -29,28 +26,31 @@ struct Arguments {
             }
             if word == "--" { onlyPositionals = true; continue }
             if word == "-h" { result.flags.insert("help"); continue }
-            guard word.hasPrefix("--") else { throw UsageError("unknown option \(word)") }
+            guard word.hasPrefix("--") else { result.unknown.append(word); continue }
             var name = String(word.dropFirst(2))
             var inlineValue: String?
             if let eq = name.firstIndex(of: "=") {
                 inlineValue = String(name[name.index(after: eq)...])
                 name = String(name[..<eq])
             }
-            if valueOptions.contains(name) {
+            guard let option = declared.first(where: { $0.name == name }) else {
+                result.unknown.append("--" + name)
+                continue
+            }
+            if option.takesValue {
+                guard result.options[name] == nil else { throw UsageError("--\(name) is given twice; give it once") }
                 if let inlineValue {
                     result.options[name] = inlineValue
                 } else {
-                    guard i < words.count else { throw UsageError("--\(name) needs a value") }
+                    guard i < words.count else { throw UsageError("--\(name) needs a value: \(option.spelling)") }
                     result.options[name] = words[i]
                     i += 1
                 }
-            } else if flags.contains(name) {
+            } else {
                 guard inlineValue == nil else { throw UsageError("--\(name) takes no value") }
                 result.flags.insert(name)
-            } else {
-                let known = (spec.valueOptions + spec.flags + globalValueOptions + globalFlags).map { "--\($0)" }
-                throw UsageError("unknown option --\(name); this command accepts \(known.joined(separator: ", "))")
             }
+            if !result.given.contains(name) { result.given.append(name) }
         }
         return result
     }

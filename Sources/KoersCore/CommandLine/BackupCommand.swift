@@ -5,10 +5,8 @@ import Foundation
 enum BackupCommand: Subcommand {
     static let name = "backup"
     static let summary = "Copy the database into FILE, safely while the daemon runs."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers backup FILE
-
+    static let usages = [CommandUsage("FILE", run: run)]
+    static let explanation = """
     Writes a consistent copy of the database to FILE (mode 0600) with SQLite's online backup, while
     the daemon keeps running, then checks the copy with PRAGMA integrity_check. FILE must not exist.
 

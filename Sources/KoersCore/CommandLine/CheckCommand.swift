@@ -4,10 +4,8 @@ import Foundation
 enum CheckCommand: Subcommand {
     static let name = "check"
     static let summary = "Check the configuration, agendas and templates; list every problem."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers check [--config FILE] [--json]
-
+    static let usages = [CommandUsage(options: [.config, .json], run: run)]
+    static let explanation = """
     Loads the configuration and every agenda and template it names, and reports all problems in one
     run: malformed JSON with file, line and column; bad content with its JSON path, the bad value and
     what would be valid; and consistency warnings (duplicate ids, roles nobody holds, steps outside
@@ -71,7 +69,7 @@ enum CheckCommand: Subcommand {
             people: workspace?.config.people.count ?? 0,
             database: workspace?.config.databasePath)
         let code: ExitCode = errors == 0 ? .ok : .invalidData
-        if context.json { return CommandOutput(stdout: context.encode(report), exitCode: code) }
+        if context.json { return CommandOutput(stdout: try context.encode(report), exitCode: code) }
 
         var out = ""
         for agenda in report.agendas {

@@ -5,12 +5,24 @@ import Synchronization
 /// to the workspace and the store.
 struct CommandContext {
     let arguments: Arguments
+    /// The usage the command line asked for: what it declares is what `arguments` may hold.
+    let usage: CommandUsage
     let clock: any Clock
     let environment: [String: String]
     /// Warnings the run shows on stderr whatever the command does (see `workspace()`).
     let notices = Notices()
 
     var json: Bool { arguments.flags.contains("json") }
+
+    /// The value of an option the usage declares as required; when it is missing or blank, the
+    /// usage error its declaration words (`missing --on YYYY-MM-DD: the day of the expense`).
+    func required(_ name: String) throws(UsageError) -> String {
+        guard let option = usage.option(name), option.isRequired else {
+            preconditionFailure("--\(name) is not a required option of this usage")
+        }
+        guard let value = arguments.options[name], !value.allSatisfy(\.isWhitespace) else { throw option.missing }
+        return value
+    }
 
     /// `--config`, else `$KOERS_CONFIG`, else the system location.
     var configPath: String {
@@ -43,12 +55,9 @@ struct CommandContext {
         try AgendaSet(workspace: workspace, store: store)
     }
 
-    /// Encodes a view as JSON for `--json`: pretty, keys sorted, stable for scripts and tests.
-    func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// A view as `--json` prints it: keys sorted, laid out as `JSONWriter.Layout.commandOutput`.
+    func encode<T: Encodable>(_ value: T) throws -> String {
+        JSONWriter.write(try JSONValue(encoding: value), layout: .commandOutput) + "\n"
     }
 }
 
@@ -66,12 +75,18 @@ final class Notices: Sendable {
     var text: String { items.withLock { $0.map { "\($0)\n" }.joined() } }
 }
 
-/// A subcommand: its name, help and options, and what it does.
+/// A subcommand: its name, the ways to call it with their options and actions, and its help.
 protocol Subcommand: Sendable {
     static var name: String { get }
     static var summary: String { get }
-    /// The usage lines and option descriptions shown by `--help`.
-    static var help: String { get }
-    static var spec: Arguments.Spec { get }
-    static func run(_ context: CommandContext) throws -> CommandOutput
+    /// Each way of calling the command, in the order `--help` lists them.
+    static var usages: [CommandUsage] { get }
+    /// What `--help` shows between the usage lines and the option list: the command explained.
+    static var explanation: String { get }
+    /// What messages call the word that picks an action: `report action`, `format`.
+    static var actionNoun: String { get }
+}
+
+extension Subcommand {
+    static var actionNoun: String { "action" }
 }

@@ -2,10 +2,9 @@
 enum DueCommand: Subcommand {
     static let name = "due"
     static let summary = "What is open this half-year and what is overdue, grouped by role."
-    static let spec = Arguments.Spec(valueOptions: ["role"])
-    static let help = """
-    Usage: koers due [--role ROLE] [--json]
-
+    static let usages = [CommandUsage(options: [.value("role", "ROLE", "Only the steps of this role (e.g. schoolopleiders)."), .json],
+                                      run: run)]
+    static let explanation = """
     Lists, per role that carries them out, the open steps of the current half-year and the steps
     still open from earlier half-years (overdue, with since when). Use --now to look at another day.
 
@@ -21,6 +20,6 @@ enum DueCommand: Subcommand {
         let moment = try context.now(workspace.config.timeZone)
         let set = try context.agendaSet(workspace, try context.openStore(workspace))
         let view = DueView(set, config: workspace.config, moment: moment, role: role)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text())
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text())
     }
 }

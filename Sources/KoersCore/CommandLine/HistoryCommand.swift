@@ -2,10 +2,8 @@
 enum HistoryCommand: Subcommand {
     static let name = "history"
     static let summary = "Import a status history file (koers-history/1), all or nothing."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers history import FILE
-
+    static let usages = [CommandUsage(.word("import"), "FILE", run: run)]
+    static let explanation = """
     Imports status events from FILE (format koers-history/1, see Agendas/FORMAT.md), checking each
     against the agenda and the transition rules of `koers set`. Nothing is imported when any event is
     invalid; every problem is listed with its JSON path.
@@ -13,8 +11,6 @@ enum HistoryCommand: Subcommand {
     """
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
-        let action = try context.arguments.positional(0, "action (import)")
-        guard action == "import" else { throw UsageError("unknown action \"\(action)\"; expected import") }
         let file = try context.arguments.positional(1, "FILE")
         try context.arguments.expectPositionals(atMost: 2)
         let workspace = try context.workspace()

@@ -4,10 +4,13 @@ import Foundation
 enum HolidaysCommand: Subcommand {
     static let name = "holidays"
     static let summary = "Import the school holidays (rijksoverheid open data) as quiet periods."
-    static let spec = Arguments.Spec(valueOptions: ["region", "out"])
-    static let help = """
-    Usage: koers holidays import FILE --region noord|midden|zuid [--out PATH] [--json]
-
+    static let usages = [CommandUsage(.word("import"), "FILE", options: [
+        .choice("region", SchoolHolidays.Region.allCases.map(\.rawValue), required: true, "The holiday region of the schools."),
+        .value("out", "PATH", "Write to PATH (atomically) instead of stdout. When PATH already is a quiet-periods file of the "
+               + "same region, merge: periods with the same name are replaced, the others kept, all sorted by start day."),
+        CommandOption.json.meaning("With --out: print the summary as JSON on stdout."),
+    ], run: run)]
+    static let explanation = """
     Reads the Dutch school holidays as the government publishes them (one or more school years), e.g.
       curl -o 2025-2026.json 'https://opendata.rijksoverheid.nl/v1/sources/rijksoverheid/infotypes/schoolholidays/schoolyear/2025-2026?output=json'
     and writes the holidays of one region as a quiet-periods file (koers-quiet-periods/1), named like
@@ -17,13 +20,6 @@ enum HolidaysCommand: Subcommand {
 
     Use the file in the configuration: "quietPeriods": { "include": ["vakanties-noord.json"] }
     (relative to the configuration's folder), then `koers check`, and SIGHUP the daemon.
-
-    Options:
-      --region REGION  The holiday region of the schools: noord, midden or zuid.
-      --out PATH       Write to PATH (atomically) instead of stdout. When PATH already is a
-                       quiet-periods file of the same region, merge: periods with the same name are
-                       replaced, the others kept, all sorted by start day.
-      --json           With --out: print the summary as JSON on stdout.
 
     """
 
@@ -41,13 +37,9 @@ enum HolidaysCommand: Subcommand {
     }
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
-        let action = try context.arguments.positional(0, "action (import)")
-        guard action == "import" else { throw UsageError("unknown action \"\(action)\"; expected import") }
         let file = try context.arguments.positional(1, "FILE (the school holidays, JSON from opendata.rijksoverheid.nl)")
         try context.arguments.expectPositionals(atMost: 2)
-        guard let regionText = context.arguments.options["region"] else {
-            throw UsageError("missing --region; expected one of: \(SchoolHolidays.Region.spellings)")
-        }
+        let regionText = try context.required("region")
         guard let region = SchoolHolidays.Region(rawValue: regionText.lowercased()) else {
             throw UsageError("unknown region \"\(regionText)\"; expected one of: \(SchoolHolidays.Region.spellings)")
         }
@@ -88,7 +80,7 @@ enum HolidaysCommand: Subcommand {
                               last: imported.map(\.range.upperBound).max()?.description)
         guard let out else { return CommandOutput(stdout: result.text, stderr: text(summary)) }
         try AtomicFile.write(result.text, to: out)
-        if context.json { return CommandOutput(stdout: context.encode(summary)) }
+        if context.json { return CommandOutput(stdout: try context.encode(summary)) }
         return CommandOutput(stderr: text(summary))
     }
 

@@ -18,7 +18,7 @@ public enum KoersTool {
         var leading: [String] = []
         while let first = words.first, first.hasPrefix("-") {
             leading.append(words.removeFirst())
-            if Arguments.globalValueOptions.contains(String(first.dropFirst(2))), let value = words.first {
+            if CommandOption.globals.contains(where: { $0.takesValue && "--" + $0.name == first }), let value = words.first {
                 leading.append(value)
                 words.removeFirst()
             }
@@ -27,7 +27,7 @@ public enum KoersTool {
             if leading.contains("--help") || leading.contains("-h") || leading.isEmpty {
                 return CommandOutput(stdout: overview, exitCode: leading.isEmpty ? .usage : .ok)
             }
-            return usageFailure(UsageError("missing command"), help: overview)
+            return usageFailure("missing command", help: overview)
         }
         if name == "help" {
             if words.count > 1, let command = commands.first(where: { $0.name == words[1] }) {
@@ -37,40 +37,44 @@ public enum KoersTool {
         }
         if name == "--version" || name == "version" { return CommandOutput(stdout: "koers \(KoersVersion.current)\n") }
         guard let command = commands.first(where: { $0.name == name }) else {
-            return usageFailure(UsageError("unknown command \"\(name)\""), help: overview)
+            return usageFailure("unknown command \"\(name)\"", help: overview)
         }
         let parsed: Arguments
+        let usage: CommandUsage
         do {
-            parsed = try Arguments.parse(leading + Array(words.dropFirst()), spec: command.spec)
+            parsed = try Arguments.parse(leading + Array(words.dropFirst()),
+                                         options: command.usages.flatMap(\.options) + CommandOption.globals)
+            if parsed.flags.contains("help") { return CommandOutput(stdout: command.help) }
+            usage = try command.usage(for: parsed)
         } catch {
-            return usageFailure(error, help: command.help)
+            return usageFailure(error.message, help: command.help)
         }
-        if parsed.flags.contains("help") { return CommandOutput(stdout: command.help) }
-        let context = CommandContext(arguments: parsed, clock: clock, environment: environment)
+        let context = CommandContext(arguments: parsed, usage: usage, clock: clock, environment: environment)
         var output = execute(command, context)
         output.stderr = context.notices.text + output.stderr
         return output
     }
 
+    /// The command's output, or its error as its type says (`ExitStatusCarrying`).
     private static func execute(_ command: any Subcommand.Type, _ context: CommandContext) -> CommandOutput {
         do {
-            return try command.run(context)
-        } catch let error as UsageError {
-            return usageFailure(error, help: command.help)
-        } catch let invalid as Workspace.Invalid {
-            return CommandOutput(stderr: invalid.diagnostics.map { "\($0)\n" }.joined()
-                + "Error: \(invalid.errors.count) error(s); fix them and run `koers check` again.\n",
-                exitCode: .invalidData)
-        } catch let error as StoreError {
-            if case .busy = error { return CommandOutput(stderr: "Error: \(error)\n", exitCode: .busy) }
-            return CommandOutput(stderr: "Error: \(error)\n", exitCode: .storage)
+            return try context.usage.run(context)
         } catch {
-            return CommandOutput(stderr: "Error: \(error)\n", exitCode: .refused)
+            return failure(error, help: command.help)
         }
     }
 
-    private static func usageFailure(_ error: UsageError, help: String) -> CommandOutput {
-        CommandOutput(stderr: "Error: \(error.message)\n\n\(help)", exitCode: .usage)
+    static func failure(_ error: any Error, help: String) -> CommandOutput {
+        guard let error = error as? any ExitStatusCarrying else {
+            return CommandOutput(stderr: "Error: \(error)\nKoers did not expect this error: please report it as a bug, with this message.\n",
+                                 exitCode: .software)
+        }
+        if error.exitCode == .usage { return usageFailure(error.description, help: help) }
+        return CommandOutput(stderr: error.report, exitCode: error.exitCode)
+    }
+
+    private static func usageFailure(_ message: String, help: String) -> CommandOutput {
+        CommandOutput(stderr: "Error: \(message)\n\n\(help)", exitCode: .usage)
     }
 
     static var overview: String {
@@ -85,14 +89,9 @@ public enum KoersTool {
           help COMMAND  Show the help of one command.
 
         Global options:
-          --config FILE  Configuration file (default: $KOERS_CONFIG, else /etc/koers/koers.json).
-          --now DATE     Act as if it were DATE (YYYY-MM-DD at noon, or an ISO 8601 moment).
-          --json         Machine-readable output for read commands.
-          -h, --help     Show help.
-
-        Exit status: 0 ok, 1 refused, 64 usage error, 65 invalid configuration or agenda,
-        74 database error, 75 database busy (try again).
-
+        \(CommandHelp.list(CommandOption.globals.map { ($0 == .help ? "-h, --help" : $0.spelling, $0.help) }))
+        Exit status (see docs/administration.md):
+        \(CommandHelp.list(ExitCode.allCases.map { ("\($0.rawValue)", $0.meaning) }))
         """
     }
 }

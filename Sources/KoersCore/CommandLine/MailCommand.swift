@@ -5,20 +5,19 @@ import Foundation
 enum MailCommand: Subcommand {
     static let name = "mail"
     static let summary = "Send a test message through the configured transport."
-    static let spec = Arguments.Spec(valueOptions: ["to"])
-    static let help = """
-    Usage: koers mail test --to ADDRESS
-
+    static let usages = [CommandUsage(.word("test"), options: [.value("to", "ADDRESS", required: true, "The address to send the test message to.")],
+                                      run: run)]
+    static let explanation = """
     Sends one test message through the configured transport (file, sendmail or SMTP) and prints
-    the server's answer. Exit status 0 when the message was accepted, 1 otherwise.
+    the server's answer. Exit status 0 when the message was accepted; 1 when the server refused it
+    (for this address); 75 when the server could not be reached or said to try later; 78 when the
+    transport is set up wrongly (login refused, TLS, an unreadable secret, invalid settings).
 
     """
 
     static func run(_ context: CommandContext) throws -> CommandOutput {
-        let action = try context.arguments.positional(0, "action (test)")
-        guard action == "test" else { throw UsageError("unknown action \"\(action)\"; expected test") }
         try context.arguments.expectPositionals(atMost: 1)
-        guard let to = context.arguments.options["to"] else { throw UsageError("missing --to ADDRESS") }
+        let to = try context.required("to")
         guard EmailAddress.isPlausible(to) else { throw UsageError("\"\(to)\" is not an e-mail address") }
         let workspace = try context.workspace()
         let config = workspace.config
@@ -35,7 +34,24 @@ enum MailCommand: Subcommand {
         let session = transport.openSession()
         defer { session.close() }
         let outcome = session.send(from: config.mail.fromAddress, to: to, message: bytes)
-        let line = "via \(transport.description): \(outcome)\n"
-        return outcome.isAccepted ? CommandOutput(stdout: "accepted " + line) : CommandOutput(stderr: "Error: not accepted " + line, exitCode: .refused)
+        guard outcome.isAccepted else { throw NotAccepted(transport: transport.description, outcome: outcome) }
+        return CommandOutput(stdout: "accepted via \(transport.description): \(outcome)\n")
+    }
+
+    /// The test message was not accepted. Its exit status says what to do: try again later (75),
+    /// fix the transport's settings (78), or look at the address (1: the server refused it).
+    struct NotAccepted: ExitStatusCarrying {
+        var transport: String
+        var outcome: DeliveryOutcome
+
+        var description: String { "not accepted via \(transport): \(outcome)" }
+
+        var exitCode: ExitCode {
+            switch outcome {
+            case .accepted, .permanent: .refused
+            case .transient, .interrupted: .busy
+            case .configuration: .configuration
+            }
+        }
     }
 }

@@ -5,36 +5,40 @@ import Foundation
 enum MeasureCommand: Subcommand {
     static let name = "measure"
     static let summary = "Record a measured value of an indicator (e.g. leerwerkplekken); --list shows them."
-    static let spec = Arguments.Spec(valueOptions: ["on", "note", "agenda"], flags: ["list"])
-    static let help = """
-    Usage: koers measure INDICATOR VALUE --on YYYY-MM-DD [--note TEXT] [--agenda ID]
-           koers measure --list [INDICATOR] [--agenda ID] [--json]
+    static let usages = [
+        CommandUsage("INDICATOR VALUE", options: [
+            .value("on", "YYYY-MM-DD", required: true, "The day the value was counted."),
+            .value("note", "TEXT", "How it was counted or what it means; shown in reports."),
+            agenda,
+        ], run: record),
+        CommandUsage(.flag(.flag("list", "List the indicators with their baseline, target and measurements.")), "[INDICATOR]",
+                     options: [agenda, .json], run: list),
+    ]
+    private static let agenda = CommandOption.value("agenda", "ID", "The agenda, when several loaded agendas have an indicator with this id.")
 
+    static let explanation = """
     Records VALUE for INDICATOR, one of the indicators the agenda names (e.g. leerwerkplekken). Reports
     show each indicator as baseline → latest measurement → target, with the direction, the distance
     to the target and the measurements of the period. VALUE is a number: 18, 72,5 or 72.5 (at most
     two decimals, no thousands separators); a negative value goes after --: koers measure ID --on DATE -- -3.
     Measurements are kept, never changed: a second value for the same indicator and day corrects the
-    first in reports, and both stay listed.
-
-    Options:
-      --on DATE     The day the value was counted (YYYY-MM-DD); not after today.
-      --note TEXT   How it was counted or what it means; shown in reports.
-      --agenda ID   The agenda, when several loaded agendas have an indicator with this id.
-      --list        List the indicators with their baseline, target and measurements.
+    first in reports, and both stay listed. The day (--on) is not after today.
 
     """
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
-        let workspace = try context.workspace()
-        var agendas = workspace.agendas
-        if let id = context.arguments.options["agenda"] {
-            agendas = agendas.filter { $0.id == id }
-            if agendas.isEmpty {
-                throw UsageError("--agenda \"\(id)\" is not a loaded agenda; loaded are: \(workspace.agendas.map(\.id).joined(separator: ", "))")
-            }
+    /// The loaded agendas, or the one `--agenda` names.
+    private static func agendas(_ context: CommandContext, _ workspace: Workspace) throws(UsageError) -> [Agenda] {
+        guard let id = context.arguments.options["agenda"] else { return workspace.agendas }
+        let agendas = workspace.agendas.filter { $0.id == id }
+        if agendas.isEmpty {
+            throw UsageError("--agenda \"\(id)\" is not a loaded agenda; loaded are: \(workspace.agendas.map(\.id).joined(separator: ", "))")
         }
-        if context.arguments.flags.contains("list") { return try list(context, workspace, agendas) }
+        return agendas
+    }
+
+    static func record(_ context: CommandContext) throws -> CommandOutput {
+        let workspace = try context.workspace()
+        let agendas = try agendas(context, workspace)
         let id = try context.arguments.positional(0, "INDICATOR (\(known(agendas)))")
         let valueText = try context.arguments.positional(1, "VALUE (a number, e.g. 18 or 72,5)")
         try context.arguments.expectPositionals(atMost: 2)
@@ -44,7 +48,7 @@ enum MeasureCommand: Subcommand {
         }
         let tz = workspace.config.timeZone
         let now = try context.now(tz)
-        let day = try Self.day(context, today: tz.localDate(of: now), what: "the value was counted")
+        let day = try Self.day(context, today: tz.localDate(of: now))
         let note = context.arguments.options["note"]
         let store = try context.openStore(workspace)
         let corrects = try store.measurementRecords().contains {
@@ -57,8 +61,8 @@ enum MeasureCommand: Subcommand {
     }
 
     /// `--on`, required: a measurement or expense belongs to a day, and not one still to come.
-    static func day(_ context: CommandContext, today: LocalDate, what: String) throws(UsageError) -> LocalDate {
-        guard let text = context.arguments.options["on"] else { throw UsageError("missing --on YYYY-MM-DD: the day \(what)") }
+    static func day(_ context: CommandContext, today: LocalDate) throws(UsageError) -> LocalDate {
+        let text = try context.required("on")
         guard let day = LocalDate(text) else { throw UsageError("--on \"\(text)\" is not a date; expected YYYY-MM-DD") }
         guard day <= today else { throw UsageError("--on \(day) is in the future (today is \(today))") }
         return day
@@ -82,17 +86,16 @@ enum MeasureCommand: Subcommand {
         return one
     }
 
-    private static func list(_ context: CommandContext, _ workspace: Workspace, _ agendas: [Agenda]) throws -> CommandOutput {
+    static func list(_ context: CommandContext) throws -> CommandOutput {
+        let workspace = try context.workspace()
+        let agendas = try agendas(context, workspace)
         try context.arguments.expectPositionals(atMost: 1)
-        for option in ["on", "note"] where context.arguments.options[option] != nil {
-            throw UsageError("--\(option) does not go with --list")
-        }
         var indicators = agendas.flatMap { agenda in agenda.indicators.map { (agenda: agenda, indicator: $0) } }
         if let id = context.arguments.positionals.first {
             let (agenda, indicator) = try find(id, in: agendas)
             indicators = [(agenda, indicator)]
         }
         let list = MeasurementList(indicators, records: try context.openStore(workspace).measurementRecords())
-        return CommandOutput(stdout: context.json ? context.encode(list) : list.text(agendaPrefix: workspace.agendas.count > 1))
+        return CommandOutput(stdout: try context.json ? context.encode(list) : list.text(agendaPrefix: workspace.agendas.count > 1))
     }
 }

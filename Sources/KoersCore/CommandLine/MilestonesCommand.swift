@@ -2,10 +2,12 @@
 enum MilestonesCommand: Subcommand {
     static let name = "milestones"
     static let summary = "List milestones (zelfscan, reports, partnerships…) in a period."
-    static let spec = Arguments.Spec(valueOptions: ["from", "to"])
-    static let help = """
-    Usage: koers milestones [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-
+    static let usages = [CommandUsage(options: [
+        .value("from", "YYYY-MM-DD", "The first day (default: the start of the agendas' horizon)."),
+        .value("to", "YYYY-MM-DD", "The last day (default: two years after today or the horizon, the later)."),
+        .json,
+    ], run: run)]
+    static let explanation = """
     Lists every occurrence of every milestone between the dates (default: from the start of the
     agendas' horizon to two years after today), with the steps linked to it and their status.
 
@@ -28,6 +30,6 @@ enum MilestonesCommand: Subcommand {
         guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
         let set = try context.agendaSet(workspace, try context.openStore(workspace))
         let view = MilestoneView(set, from: from, to: to, moment: moment, timeZone: tz)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text())
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text())
     }
 }

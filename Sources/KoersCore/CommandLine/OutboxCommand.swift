@@ -4,11 +4,11 @@ import Foundation
 enum OutboxCommand: Subcommand {
     static let name = "outbox"
     static let summary = "List pending and failed mail; retry one."
-    static let spec = Arguments.Spec(flags: ["all"])
-    static let help = """
-    Usage: koers outbox [--all] [--json]
-           koers outbox retry ID
-
+    static let usages = [
+        CommandUsage(options: [.flag("all", "Also list the messages sent."), .json], run: list),
+        CommandUsage(.word("retry"), "ID", run: retry),
+    ]
+    static let explanation = """
     Lists messages waiting to be sent (with the next attempt and the server's last answer) and
     messages that failed, after the delivery error they wait because of, if any. --all also lists
     sent ones. `retry ID` puts a failed or waiting message back in the queue now; the daemon sends
@@ -28,19 +28,25 @@ enum OutboxCommand: Subcommand {
         var createdAt: String
     }
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
+    /// The store, and "now" (which `--now` may set for either action).
+    private static func open(_ context: CommandContext) throws -> (store: Store, now: Date) {
         let workspace = try context.workspace()
-        let store = try context.openStore(workspace)
-        let now = try context.now(workspace.config.timeZone)
-        if context.arguments.positionals.first == "retry" {
-            let text = try context.arguments.positional(1, "ID")
-            try context.arguments.expectPositionals(atMost: 2)
-            guard let id = Int64(text) else { throw UsageError("\"\(text)\" is not a message id; `koers outbox` lists them") }
-            guard try store.requeue(id, at: now) else {
-                return CommandOutput(stderr: "Error: no failed or pending message \(id); `koers outbox` lists them\n", exitCode: .refused)
-            }
-            return CommandOutput(stdout: "message \(id) queued again\n")
+        return (try context.openStore(workspace), try context.now(workspace.config.timeZone))
+    }
+
+    static func retry(_ context: CommandContext) throws -> CommandOutput {
+        let (store, now) = try open(context)
+        let text = try context.arguments.positional(1, "ID")
+        try context.arguments.expectPositionals(atMost: 2)
+        guard let id = Int64(text) else { throw UsageError("\"\(text)\" is not a message id; `koers outbox` lists them") }
+        guard try store.requeue(id, at: now) else {
+            return CommandOutput(stderr: "Error: no failed or pending message \(id); `koers outbox` lists them\n", exitCode: .refused)
         }
+        return CommandOutput(stdout: "message \(id) queued again\n")
+    }
+
+    static func list(_ context: CommandContext) throws -> CommandOutput {
+        let store = try open(context).store
         try context.arguments.expectPositionals(atMost: 0)
         var statuses: [Store.OutboxMessage.Status] = [.pending, .sending, .failed]
         if context.arguments.flags.contains("all") { statuses.append(.sent) }
@@ -49,7 +55,7 @@ enum OutboxCommand: Subcommand {
                  nextAttemptAt: Timestamp.format($0.nextAttemptAt), lastResponse: $0.lastResponse,
                  createdAt: Timestamp.format($0.createdAt))
         }
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         if lines.isEmpty { return CommandOutput(stdout: "The outbox is empty: nothing waiting, nothing failed.\n") }
         var out = ""
         if let error = try store.deliveryError(), lines.contains(where: { $0.status == "pending" }) {

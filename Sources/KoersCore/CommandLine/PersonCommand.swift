@@ -5,11 +5,8 @@ import Foundation
 enum PersonCommand: Subcommand {
     static let name = "person"
     static let summary = "Export or erase everything Koers holds about one person (AVG)."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers person export ID
-           koers person erase ID
-
+    static let usages = [CommandUsage(.word("export"), "ID", run: export), CommandUsage(.word("erase"), "ID", run: erase)]
+    static let explanation = """
     ID is a trajectory id (t-…, a starter or student) or a person id from the configuration.
 
     export  Prints, as JSON, everything the database and configuration hold about the person: their
@@ -25,49 +22,63 @@ enum PersonCommand: Subcommand {
 
     """
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
-        let workspace = try context.workspace()
-        let store = try context.openStore(workspace)
-        let now = try context.now(workspace.config.timeZone)
-        let action = try context.arguments.positional(0, "an action: export or erase")
-        let id = try context.arguments.positional(1, "ID (a trajectory id t-… or a person id from the configuration)")
-        try context.arguments.expectPositionals(atMost: 2)
-        let book = try TrajectoryBook(workspace: workspace, store: store)
-        let trajectory = book.trajectories.first { $0.id == id }
-        let person = workspace.config.person(id)
-        switch action {
-        case "export":
-            let export = try PersonExport(id: id, workspace: workspace, store: store, book: book, now: now)
-            guard trajectory != nil || person != nil || !export.messages.isEmpty || !export.reminders.isEmpty else {
-                throw PersonError.unknown(id)
-            }
-            return CommandOutput(stdout: context.encode(export))
-        case "erase":
-            let today = workspace.config.timeZone.localDate(of: now)
-            if let trajectory {
-                let erasure = try store.eraseTrajectory(trajectory, plan: book.plan(of: trajectory), today: today)
-                try store.compactAfterErasure()
-                return CommandOutput(stdout: "erased \(trajectory.kind.rawValue) trajectory \(id): \(summary(erasure)); "
-                                     + "its anonymous counts stay in `koers \(trajectory.kind.rawValue) outcomes`\n"
-                                     + backupNotice(workspace.config.databasePath))
-            }
-            let erasure = try store.erasePerson(id: id, name: person?.name, email: person?.email)
-            guard person != nil || erasure != Erasure() else { throw PersonError.unknown(id) }
-            try store.compactAfterErasure()
-            var out = "erased \(id) from the database: \(summary(erasure))\n"
-            if !erasure.trajectoriesReferring.isEmpty {
-                out += "still named as mentor or school trainer (by id) in: \(erasure.trajectoriesReferring.joined(separator: ", "))\n"
-            }
-            if erasure.notesMentioningName > 0 {
-                out += "\(erasure.notesMentioningName) status note(s) mention the name; the history is append-only, so they are kept\n"
-            }
-            if person != nil {
-                out += "now remove \(id) from \"people\" in \(workspace.config.file) and reload the daemon (systemctl reload koers)\n"
-            }
-            return CommandOutput(stdout: out + backupNotice(workspace.config.databasePath))
-        default:
-            throw UsageError("unknown action \"\(action)\"; expected export or erase")
+    /// Who the command is about, and what both actions need.
+    private struct Subject {
+        var id: String
+        var workspace: Workspace
+        var store: Store
+        var now: Date
+        var book: TrajectoryBook
+        var trajectory: Trajectory?
+        var person: Person?
+
+        init(_ context: CommandContext) throws {
+            workspace = try context.workspace()
+            store = try context.openStore(workspace)
+            now = try context.now(workspace.config.timeZone)
+            id = try context.arguments.positional(1, "ID (a trajectory id t-… or a person id from the configuration)")
+            try context.arguments.expectPositionals(atMost: 2)
+            book = try TrajectoryBook(workspace: workspace, store: store)
+            let id = id
+            trajectory = book.trajectories.first { $0.id == id }
+            person = workspace.config.person(id)
         }
+    }
+
+    static func export(_ context: CommandContext) throws -> CommandOutput {
+        let s = try Subject(context)
+        let export = try PersonExport(id: s.id, workspace: s.workspace, store: s.store, book: s.book, now: s.now)
+        guard s.trajectory != nil || s.person != nil || !export.messages.isEmpty || !export.reminders.isEmpty else {
+            throw PersonError.unknown(s.id)
+        }
+        return CommandOutput(stdout: try context.encode(export))
+    }
+
+    static func erase(_ context: CommandContext) throws -> CommandOutput {
+        let s = try Subject(context)
+        let (id, store, person) = (s.id, s.store, s.person)
+        let today = s.workspace.config.timeZone.localDate(of: s.now)
+        if let trajectory = s.trajectory {
+            let erasure = try store.eraseTrajectory(trajectory, plan: s.book.plan(of: trajectory), today: today)
+            try store.compactAfterErasure()
+            return CommandOutput(stdout: "erased \(trajectory.kind.rawValue) trajectory \(id): \(summary(erasure)); "
+                                 + "its anonymous counts stay in `koers \(trajectory.kind.rawValue) outcomes`\n"
+                                 + backupNotice(s.workspace.config.databasePath))
+        }
+        let erasure = try store.erasePerson(id: id, name: person?.name, email: person?.email)
+        guard person != nil || erasure != Erasure() else { throw PersonError.unknown(id) }
+        try store.compactAfterErasure()
+        var out = "erased \(id) from the database: \(summary(erasure))\n"
+        if !erasure.trajectoriesReferring.isEmpty {
+            out += "still named as mentor or school trainer (by id) in: \(erasure.trajectoriesReferring.joined(separator: ", "))\n"
+        }
+        if erasure.notesMentioningName > 0 {
+            out += "\(erasure.notesMentioningName) status note(s) mention the name; the history is append-only, so they are kept\n"
+        }
+        if person != nil {
+            out += "now remove \(id) from \"people\" in \(s.workspace.config.file) and reload the daemon (systemctl reload koers)\n"
+        }
+        return CommandOutput(stdout: out + backupNotice(s.workspace.config.databasePath))
     }
 
     /// Copies taken before a schema upgrade (`koers.sqlite.v3-backup`) still hold what was erased;

@@ -5,10 +5,13 @@ import Foundation
 enum PreviewCommand: Subcommand {
     static let name = "preview"
     static let summary = "List every mail the daemon would send between two dates."
-    static let spec = Arguments.Spec(valueOptions: ["from", "to", "write"])
-    static let help = """
-    Usage: koers preview --from YYYY-MM-DD --to YYYY-MM-DD [--write DIR] [--json]
-
+    static let usages = [CommandUsage(options: [
+        .value("from", "YYYY-MM-DD", required: true, "The first day."),
+        .value("to", "YYYY-MM-DD", required: true, "The last day."),
+        .value("write", "DIR", "Also write each mail as an .eml file into DIR."),
+        .json,
+    ], run: run)]
+    static let explanation = """
     Runs the daemon's planner and outbox on a copy of the database, with a clock that jumps from one
     due moment to the next, and lists each mail: when, to whom, the subject and its items. Nothing is
     sent and the real database is not changed. --write DIR also writes each mail as an .eml file.
@@ -28,7 +31,7 @@ enum PreviewCommand: Subcommand {
         let workspace = try context.workspace()
         let tz = workspace.config.timeZone
         func day(_ key: String) throws(UsageError) -> LocalDate {
-            guard let text = context.arguments.options[key] else { throw UsageError("missing --\(key) YYYY-MM-DD") }
+            let text = try context.required(key)
             guard let d = LocalDate(text) else { throw UsageError("--\(key) \"\(text)\" is not a date; expected YYYY-MM-DD") }
             return d
         }
@@ -36,7 +39,11 @@ enum PreviewCommand: Subcommand {
         guard from <= to else { throw UsageError("--from \(from) is after --to \(to)") }
 
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("koers-preview-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw ScratchFolderFailure(path: scratch, reason: error.localizedDescription)
+        }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let copy = scratch + "/preview.sqlite"
         if FileManager.default.fileExists(atPath: workspace.config.databasePath) {
@@ -64,7 +71,7 @@ enum PreviewCommand: Subcommand {
             guard let next = try service.nextWake(after: moment), next > moment else { break }
             moment = next
         }
-        if context.json { return CommandOutput(stdout: context.encode(mails)) }
+        if context.json { return CommandOutput(stdout: try context.encode(mails)) }
         var out = "\(mails.count) mail(s) van \(PlannedDate.day(from).dutch) tot en met \(PlannedDate.day(to).dutch)\n"
         for mail in mails {
             let when = Timestamp.parse(mail.at).map { "\(tz.localDate(of: $0)) \(String(format: "%02d:%02d", tz.hourAndMinute(of: $0).hour, tz.hourAndMinute(of: $0).minute))" } ?? mail.at
@@ -73,5 +80,18 @@ enum PreviewCommand: Subcommand {
             for item in mail.items { out += TextLayout.wrap("    - \(item)", indent: "      ") + "\n" }
         }
         return CommandOutput(stdout: out)
+    }
+
+    /// The folder for the copy of the database could not be made (exit 73).
+    struct ScratchFolderFailure: ExitStatusCarrying {
+        var path: String
+        var reason: String
+
+        var description: String {
+            "Could not create the preview's working folder \(path): \(reason). "
+                + "Check that the temporary folder ($TMPDIR, else /tmp) exists and that you may write there."
+        }
+
+        var exitCode: ExitCode { .cannotCreate }
     }
 }

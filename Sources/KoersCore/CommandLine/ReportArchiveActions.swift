@@ -1,18 +1,16 @@
 import Foundation
 
 /// `koers report archive`: the archived reports, those the daemon mailed and those archived by hand.
-enum ReportArchiveAction: ReportAction {
-    static let name = "archive"
-    static let usage = "archive [--json]"
-    static let help = """
+enum ReportArchiveAction {
+    static let usage = CommandUsage(.word("archive"), options: [.json]) { context in
+        try run(context, arguments: ReportCommand.operands(context))
+    }
+    static let explanation = """
     archive: the archived reports (those the daemon mailed, and those archived with `koers report
     halfyear|year … --archive`), one line each: id, period, the day it speaks for, when it was
     archived, and its title. `koers report show ID` prints one exactly as it was archived.
 
     """
-    static let valueOptions: [String] = []
-    static let flags: [String] = []
-
     struct Line: Encodable {
         var id: Int64
         var kind: String
@@ -36,7 +34,7 @@ enum ReportArchiveAction: ReportAction {
         let workspace = try context.workspace()
         let reports = try context.openStore(workspace).archivedReports()
         let lines = reports.map(Line.init)
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         guard !lines.isEmpty else { return CommandOutput(stdout: "Nog geen rapportages gearchiveerd.\n") }
         let tz = workspace.config.timeZone
         var out = "id  periode  stand per   gearchiveerd  titel\n"
@@ -49,17 +47,19 @@ enum ReportArchiveAction: ReportAction {
 }
 
 /// `koers report show ID`: one archived report, byte for byte as mailed.
-enum ReportShowAction: ReportAction {
-    static let name = "show"
-    static let usage = "show ID [--format text|html|json] [--out FILE]"
-    static let help = """
+enum ReportShowAction {
+    static let usage = CommandUsage(.word("show"), "ID", options: [
+        .choice("format", ["text", "html", "json"], "Which of the archived forms (default: text). --json is short for --format json."),
+        .value("out", "FILE", "Write it to FILE instead of standard output."),
+        .json,
+    ]) { context in
+        try run(context, arguments: ReportCommand.operands(context))
+    }
+    static let explanation = """
     show ID: an archived report exactly as it was mailed: the plain text (default), the HTML or
     the JSON. IDs are listed by `koers report archive`.
 
     """
-    static let valueOptions = ["format", "out"]
-    static let flags: [String] = []
-
     static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
         guard let text = arguments.first else { throw UsageError("missing the report id; `koers report archive` lists them") }
         if arguments.count > 1 { throw UsageError("unexpected argument \"\(arguments[1])\"") }

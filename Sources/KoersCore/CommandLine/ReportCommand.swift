@@ -4,36 +4,32 @@ enum ReportCommand: Subcommand {
     static let name = "report"
     static let summary = "Write a half-year or yearly progress report (text, Markdown, HTML, JSON)."
 
+    static let actionNoun = "report action"
+
     /// The actions, in the order the help lists them. Add an action here to extend the command.
-    static let actions: [any ReportAction.Type] = [HalfYearReportAction.self, YearReportAction.self,
-                                                   ReportArchiveAction.self, ReportShowAction.self]
+    static let usages = [HalfYearReportAction.usage, YearReportAction.usage, ReportArchiveAction.usage, ReportShowAction.usage]
 
-    static var spec: Arguments.Spec {
-        var spec = Arguments.Spec()
-        for action in actions {
-            for option in action.valueOptions where !spec.valueOptions.contains(option) { spec.valueOptions.append(option) }
-            for flag in action.flags where !spec.flags.contains(flag) { spec.flags.append(flag) }
-        }
-        return spec
-    }
+    static let explanation = [HalfYearReportAction.explanation, YearReportAction.explanation,
+                              ReportArchiveAction.explanation, ReportShowAction.explanation].joined(separator: "\n")
 
-    static var help: String {
-        "Usage: " + actions.map { "koers report \($0.usage)" }.joined(separator: "\n       ") + "\n\n"
-            + actions.map { $0.help }.joined(separator: "\n")
-    }
+    /// The options of the actions that build a report on a period.
+    static let periodOptions: [CommandOption] = [
+        .value("as-of", "YYYY-MM-DD", "The day the report speaks for: status changes up to the end of that day count "
+               + "(default: the period's last day, or today while it runs)."),
+        .value("format", "FORMAT", "text (default: 80 columns), markdown, html (one self-contained file for mail and print) "
+               + "or json. --json is short for --format json."),
+        .value("out", "FILE", "Write the report to FILE instead of standard output."),
+        .value("agenda", "ID", "Only this agenda (default: every loaded agenda, one section each)."),
+        .flag("archive", "Keep the report in the report archive instead of printing it, as the daemon keeps the reports it "
+              + "mails (every agenda; text, HTML and JSON; without who recorded each change), so `koers site` publishes it "
+              + "under rapporten/. Once per period, never replaced; a half-year report once the half-year is over. Goes with "
+              + "--as-of and --json only."),
+        CommandOption.now.meaning("Act as if today were DATE."),
+        .json,
+    ]
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
-        let known = actions.map { $0.name }.joined(separator: ", ")
-        let word = try context.arguments.positional(0, "report action (\(known))")
-        guard let action = actions.first(where: { $0.name == word }) else {
-            throw UsageError("unknown report action \"\(word)\"; expected one of: \(known)")
-        }
-        let allowed = Set(action.valueOptions + action.flags + Arguments.globalValueOptions + Arguments.globalFlags)
-        if let stray = (Array(context.arguments.options.keys) + Array(context.arguments.flags)).sorted().first(where: { !allowed.contains($0) }) {
-            throw UsageError("--\(stray) does not go with `koers report \(action.name)`")
-        }
-        return try action.run(context, arguments: Array(context.arguments.positionals.dropFirst()))
-    }
+    /// The positionals after the action's word.
+    static func operands(_ context: CommandContext) -> [String] { Array(context.arguments.positionals.dropFirst()) }
 
     // MARK: Shared by the actions
 
@@ -121,7 +117,7 @@ enum ReportCommand: Subcommand {
         let (archived, isNew) = try store.archive(report, at: try context.now(workspace.config.timeZone))
         guard isNew else { throw ArchiveRefusal.alreadyArchived(archived) }
         let kind = period.kind == .halfYear ? "half-year" : "year"
-        if context.json { return CommandOutput(stdout: context.encode(ReportArchiveAction.Line(archived))) }
+        if context.json { return CommandOutput(stdout: try context.encode(ReportArchiveAction.Line(archived))) }
         return CommandOutput(stdout: "archived the \(kind) report \(archived.period) as of \(archived.asOf) as report \(archived.id); "
             + "`koers report show \(archived.id)` prints it, and `koers site` (or the daemon, at its next site update) "
             + "publishes it under rapporten/\n")
@@ -168,74 +164,30 @@ enum ArchiveRefusal: Error, CustomStringConvertible {
     }
 }
 
-/// One action of `koers report`.
-protocol ReportAction: Sendable {
-    static var name: String { get }
-    /// What follows `koers report`, for the usage line.
-    static var usage: String { get }
-    /// The paragraph(s) `--help` shows for this action.
-    static var help: String { get }
-    static var valueOptions: [String] { get }
-    static var flags: [String] { get }
-    /// `arguments` are the positionals after the action's name.
-    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput
-}
-
-/// Options of the actions that build a report.
-private let reportOptions = ["as-of", "format", "out", "agenda"]
-
-private let reportOptionHelp = """
-Options:
-  --as-of YYYY-MM-DD  The day the report speaks for: status changes up to the end of that day
-                      count (default: the period's last day, or today while it runs).
-  --format FORMAT     text (default: 80 columns), markdown, html (one self-contained file for
-                      mail and print) or json. --json is short for --format json.
-  --out FILE          Write the report to FILE instead of standard output.
-  --agenda ID         Only this agenda (default: every loaded agenda, one section each).
-  --archive           Keep the report in the report archive instead of printing it, as the
-                      daemon keeps the reports it mails (every agenda; text, HTML and JSON;
-                      without who recorded each change), so `koers site` publishes it under
-                      rapporten/. Once per period, never replaced; a half-year report once the
-                      half-year is over. Goes with --as-of and --json only.
-  --now DATE          Act as if today were DATE.
-
-"""
-
-enum HalfYearReportAction: ReportAction {
-    static let name = "halfyear"
-    static let usage = "halfyear YYYY-Hn [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID] [--archive]"
-    static let help = """
+enum HalfYearReportAction {
+    static let usage = CommandUsage(.word("halfyear"), "YYYY-Hn", options: ReportCommand.periodOptions) { context in
+        try ReportCommand.runPeriod(context, arguments: ReportCommand.operands(context), kind: .halfYear,
+                                    expected: "YYYY-H1 or YYYY-H2, e.g. 2024-H1")
+    }
+    static let explanation = """
     halfyear YYYY-Hn: the report on one half-year (H1 = January–June, H2 = July–December). A summary
     per waarborg with progress bars; per waarborg its goal, each step planned in the half-year with
     status, roles and the notes recorded, and the steps from earlier half-years still open; the
     milestones and indicators; and a look ahead: where open steps go, the next half-year per role,
     milestones and deadlines in the six months after, and the decisions to take.
 
-
-    """ + reportOptionHelp
-    static let valueOptions = reportOptions
-    static let flags = ["archive"]
-
-    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
-        try ReportCommand.runPeriod(context, arguments: arguments, kind: .halfYear, expected: "YYYY-H1 or YYYY-H2, e.g. 2024-H1")
-    }
+    """
 }
 
-enum YearReportAction: ReportAction {
-    static let name = "year"
-    static let usage = "year YYYY [--as-of YYYY-MM-DD] [--format FORMAT] [--out FILE] [--agenda ID] [--archive]"
-    static let help = """
+enum YearReportAction {
+    static let usage = CommandUsage(.word("year"), "YYYY", options: ReportCommand.periodOptions) { context in
+        try ReportCommand.runPeriod(context, arguments: ReportCommand.operands(context), kind: .year, expected: "a year YYYY, e.g. 2024")
+    }
+    static let explanation = """
     year YYYY: the report on a calendar year, both halves, in the same form, with the plan for the
     year ahead and "Voorstellen voor bijstelling": proposals Koers derives for the annual review
     (steps postponed more than once or overdue for over half a year, waarborgen with low completion,
     steps outside the horizon, milestones without steps, nothing planned ahead).
 
-
-    """ + reportOptionHelp
-    static let valueOptions = reportOptions
-    static let flags = ["archive"]
-
-    static func run(_ context: CommandContext, arguments: [String]) throws -> CommandOutput {
-        try ReportCommand.runPeriod(context, arguments: arguments, kind: .year, expected: "a year YYYY, e.g. 2024")
-    }
+    """
 }

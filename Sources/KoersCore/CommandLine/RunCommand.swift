@@ -4,17 +4,15 @@ import Foundation
 enum RunCommand: Subcommand {
     static let name = "run"
     static let summary = "Run the reminder daemon (under systemd: Type=notify)."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers run [--config FILE] [--now MOMENT]
-
+    static let usages = [CommandUsage(options: [
+        .config,
+        .value("now", "MOMENT", "Start the clock at MOMENT (then it runs at normal speed): for trying out and tests."),
+    ], run: run)]
+    static let explanation = """
     Plans reminders from the agendas, their status and the calendar; queues them in the outbox and
     mails them at the configured time, one digest per person per day. Sleeps until the next due
     moment; a `koers set` from the command line, SIGHUP (reload) and SIGTERM/SIGINT (stop) wake it.
     Logs go to stderr with journald priorities.
-
-    Options:
-      --now MOMENT   Start the clock at MOMENT (then it runs at normal speed): for trying out and tests.
 
     """
 

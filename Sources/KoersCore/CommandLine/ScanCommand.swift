@@ -8,26 +8,38 @@ enum ScanCommand: Subcommand {
     static let name = "scan"
     static let summary = "Zelfscans: import answers, report, adopt points into the agenda."
 
-    /// Each action with the options it takes.
-    static let actions: [(name: String, options: [String], flags: [String])] = [
-        ("import", ["instrument", "on"], []),
-        ("record", ["instrument", "on", "school", "respondent"], ["replace"]),
-        ("list", [], []),
-        ("report", ["format", "school", "out"], []),
-        ("adopt", ["theme", "period", "role", "text", "activity", "agenda", "by"], []),
+    static let actionNoun = "scan action"
+
+    static let usages = [
+        CommandUsage(.word("import"), "ROUND FILE.csv", options: [instrument, heldOn], run: importFile),
+        CommandUsage(.word("record"), "ROUND ITEM LEVEL", options: [
+            .value("school", "SCHOOL", required: true, "The school that answered: its id or name."),
+            .value("respondent", "LABEL", "Which role or seat answered (\"directie\", \"schoolopleider 1\"), never a name."),
+            .flag("replace", "Correct an answer given before."),
+            instrument, heldOn,
+        ], run: record),
+        CommandUsage(.word("list"), options: [.json], run: list),
+        CommandUsage(.word("report"), "ROUND", options: [
+            .value("format", "FORMAT", "text (default), markdown, html or json. --json is short for --format json."),
+            .value("school", "SCHOOL", "Only this school (its id or name)."),
+            .value("out", "FILE", "Write the report to FILE instead of standard output."),
+            .json,
+        ], run: report),
+        CommandUsage(.word("adopt"), "ROUND ITEM", options: [
+            .value("theme", "CODE", required: true, "The theme (waarborg) that gets the step, e.g. KC."),
+            .value("period", "YYYY-Hn", required: true, "The half-year the step is planned in."),
+            .value("role", "ROLE[:DUTY][,ROLE[:DUTY]…]", required: true,
+                   "Role ids, each optionally with its duty (executes, the default, proposes, decides, consulted, informed)."),
+            .value("text", "TEXT", "The step's text (default: the item's)."),
+            .value("activity", "ID", "The activity that gets the step (default: the theme's activity for adopted points)."),
+            .value("agenda", "ID", "Which agenda, when several are loaded."),
+            .value("by", "WHO", "Who decided to adopt it, for the step's history."),
+        ], run: adopt),
     ]
+    private static let instrument = CommandOption.value("instrument", "ID", "The instrument (checklist) of a new round.")
+    private static let heldOn = CommandOption.value("on", "YYYY-MM-DD", "The day a new round was held; not after today.")
 
-    static let spec = Arguments.Spec(valueOptions: Array(Set(actions.flatMap(\.options))).sorted(), flags: ["replace"])
-
-    static let help = """
-    Usage: koers scan import ROUND FILE.csv [--instrument ID --on YYYY-MM-DD]
-           koers scan record ROUND --school SCHOOL [--respondent LABEL] ITEM LEVEL [--replace]
-                             [--instrument ID --on YYYY-MM-DD]
-           koers scan list [--json]
-           koers scan report ROUND [--format FORMAT] [--school SCHOOL] [--out FILE]
-           koers scan adopt ROUND ITEM --theme CODE --period YYYY-Hn --role ROLE[:DUTY][,ROLE[:DUTY]…]
-                            [--text TEXT] [--activity ID] [--agenda ID] [--by WHO]
-
+    static let explanation = """
     A scan round (e.g. zelfscan-2024) is one administration of a checklist (an instrument named in
     "scanInstruments" of the configuration) across the schools. The first import or record into a
     new round starts it: give --instrument and --on (the day it was held).
@@ -56,28 +68,9 @@ enum ScanCommand: Subcommand {
 
     """
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
-        let names = actions.map(\.name).joined(separator: ", ")
-        let word = try context.arguments.positional(0, "scan action (\(names))")
-        guard let action = actions.first(where: { $0.name == word }) else {
-            throw UsageError("unknown scan action \"\(word)\"; expected one of: \(names)")
-        }
-        let allowed = Set(action.options + action.flags + Arguments.globalValueOptions + Arguments.globalFlags)
-        if let stray = (Array(context.arguments.options.keys) + Array(context.arguments.flags)).sorted().first(where: { !allowed.contains($0) }) {
-            throw UsageError("--\(stray) does not go with `koers scan \(action.name)`")
-        }
-        switch action.name {
-        case "import": return try importFile(context)
-        case "record": return try record(context)
-        case "list": return try list(context)
-        case "report": return try report(context)
-        default: return try adopt(context)
-        }
-    }
-
     // MARK: Answers
 
-    private static func importFile(_ context: CommandContext) throws -> CommandOutput {
+    static func importFile(_ context: CommandContext) throws -> CommandOutput {
         let id = try context.arguments.positional(1, "ROUND (e.g. zelfscan-2024)")
         let file = try context.arguments.positional(2, "FILE.csv")
         try context.arguments.expectPositionals(atMost: 3)
@@ -85,23 +78,18 @@ enum ScanCommand: Subcommand {
         let now = try context.now(workspace.config.timeZone)
         let store = try context.openStore(workspace)
         let (round, instrument) = try roundAndInstrument(id, context, workspace, store, now: now)
-        do {
-            let result = try ScanImport(instrument: instrument, schools: workspace.config.schools)
-                .run(file: file, round: round, store: store, at: now)
-            return CommandOutput(stdout: "imported \(result.answers) answer(s) from \(result.schools) school(s) into scan round "
-                                 + "\(round.id) (\(instrument.id), held on \(round.heldOn))\n")
-        } catch let rejected as ScanImport.Rejected {
-            return CommandOutput(stderr: "\(rejected)\nError: \(rejected.problems.count) problem(s); nothing was imported from \(file). "
-                                 + "Fix the rows and import the file again.\n", exitCode: .invalidData)
-        }
+        let result = try ScanImport(instrument: instrument, schools: workspace.config.schools)
+            .run(file: file, round: round, store: store, at: now)
+        return CommandOutput(stdout: "imported \(result.answers) answer(s) from \(result.schools) school(s) into scan round "
+                             + "\(round.id) (\(instrument.id), held on \(round.heldOn))\n")
     }
 
-    private static func record(_ context: CommandContext) throws -> CommandOutput {
+    static func record(_ context: CommandContext) throws -> CommandOutput {
         let id = try context.arguments.positional(1, "ROUND (e.g. zelfscan-2024)")
         let itemText = try context.arguments.positional(2, "ITEM (e.g. OC1)")
         let levelText = try context.arguments.positional(3, "LEVEL (a number or a level's name)")
         try context.arguments.expectPositionals(atMost: 4)
-        guard let schoolText = context.arguments.options["school"] else { throw UsageError("missing --school SCHOOL (its id or name)") }
+        let schoolText = try context.required("school")
         let respondent = context.arguments.options["respondent"].flatMap { $0.isEmpty ? nil : $0 }
         if let respondent, let problem = ScanResponse.respondentProblem(respondent) { throw ScanError.badRespondent(problem) }
         let workspace = try context.workspace()
@@ -167,7 +155,7 @@ enum ScanCommand: Subcommand {
         var adoptedSteps: [String]
     }
 
-    private static func list(_ context: CommandContext) throws -> CommandOutput {
+    static func list(_ context: CommandContext) throws -> CommandOutput {
         try context.arguments.expectPositionals(atMost: 1)
         let workspace = try context.workspace()
         let store = try context.openStore(workspace)
@@ -179,7 +167,7 @@ enum ScanCommand: Subcommand {
                       answers: round.responses.count,
                       adoptedSteps: amendments.filter { $0.scanRound == round.id }.map { "\($0.agenda):\($0.key)" })
         }
-        if context.json { return CommandOutput(stdout: context.encode(lines)) }
+        if context.json { return CommandOutput(stdout: try context.encode(lines)) }
         guard !lines.isEmpty else {
             return CommandOutput(stdout: "No scan rounds yet; `koers scan import ROUND FILE.csv --instrument ID --on DATE` starts one.\n")
         }
@@ -194,7 +182,7 @@ enum ScanCommand: Subcommand {
         return CommandOutput(stdout: out)
     }
 
-    private static func report(_ context: CommandContext) throws -> CommandOutput {
+    static func report(_ context: CommandContext) throws -> CommandOutput {
         let id = try context.arguments.positional(1, "ROUND (e.g. zelfscan-2024)")
         try context.arguments.expectPositionals(atMost: 2)
         let format = try ReportCommand.format(context)
@@ -210,16 +198,17 @@ enum ScanCommand: Subcommand {
 
     // MARK: Feedforward
 
-    private static func adopt(_ context: CommandContext) throws -> CommandOutput {
+    static func adopt(_ context: CommandContext) throws -> CommandOutput {
         let round = try context.arguments.positional(1, "ROUND (e.g. zelfscan-2024)")
         let item = try context.arguments.positional(2, "ITEM (e.g. FO6)")
         try context.arguments.expectPositionals(atMost: 3)
         let options = context.arguments.options
-        guard let theme = options["theme"] else { throw UsageError("missing --theme CODE: the theme (waarborg) that gets the step, e.g. KC") }
-        guard let periodText = options["period"] else { throw UsageError("missing --period YYYY-Hn: the half-year the step is planned in") }
+        let theme = try context.required("theme")
+        let periodText = try context.required("period")
         guard let period = HalfYear(periodText) else {
             throw UsageError("--period \"\(periodText)\" is not a half-year; expected YYYY-H1 or YYYY-H2")
         }
+        // Without --role, the adoption says a step needs one (and which roles there are).
         let roles = try roleDuties(options["role"] ?? "")
         let workspace = try context.workspace()
         let tz = workspace.config.timeZone

@@ -4,10 +4,13 @@ import Foundation
 enum SetCommand: Subcommand {
     static let name = "set"
     static let summary = "Record a step's progress: in-progress, done, postponed, dropped…"
-    static let spec = Arguments.Spec(valueOptions: ["note", "by", "to", "on"])
-    static let help = """
-    Usage: koers set STEP STATUS [--note TEXT] [--by WHO] [--to YYYY-Hn] [--on DATE]
-
+    static let usages = [CommandUsage("STEP STATUS", options: [
+        .value("note", "TEXT", "Why, or what happened; shown in reports."),
+        .value("by", "WHO", "Who decided or reported it: a person id from the configuration, or a name."),
+        .value("to", "YYYY-Hn", "For postponed: the half-year it moves to."),
+        .value("on", "DATE", "When it happened, if not now (YYYY-MM-DD); not before the step's last change."),
+    ], run: run)]
+    static let explanation = """
     Records a status change for STEP (e.g. LO-A3). STATUS is one of:
       in-progress   work has started
       done          finished
@@ -17,12 +20,6 @@ enum SetCommand: Subcommand {
     Allowed changes: planned → in-progress, done, postponed, dropped; in-progress → done, postponed,
     dropped; postponed → in-progress, done, postponed (later), dropped; done → in-progress (reopen);
     dropped → planned. Other changes are refused with exit status 1.
-
-    Options:
-      --note TEXT    Why, or what happened; shown in reports.
-      --by WHO       Who decided or reported it: a person id from the configuration, or a name.
-      --to YYYY-Hn   For postponed: the half-year it moves to.
-      --on DATE      When it happened, if not now (YYYY-MM-DD); not before the step's last change.
 
     """
 

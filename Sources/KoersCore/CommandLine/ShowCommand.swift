@@ -2,10 +2,8 @@
 enum ShowCommand: Subcommand {
     static let name = "show"
     static let summary = "Show one step: its activity, roles, milestones and full history."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers show STEP [--json]
-
+    static let usages = [CommandUsage("STEP", options: [.json], run: run)]
+    static let explanation = """
     STEP is the step's key as `koers agenda` shows it: THEMECODE-STEPID, e.g. LL-A1 or KC-B7
     (case does not matter). With several agendas loaded, prefix the agenda id: ook-sop:LL-A1.
 
@@ -21,6 +19,6 @@ enum ShowCommand: Subcommand {
         let (entry, placed) = try set.resolve(name)
         let view = StepDetailView(entry: entry, placed: placed, milestones: entry.agenda.milestonesByStep()[placed.key] ?? [],
                                   config: workspace.config, moment: moment)
-        return CommandOutput(stdout: context.json ? context.encode(view) : view.text(timeZone: tz))
+        return CommandOutput(stdout: try context.json ? context.encode(view) : view.text(timeZone: tz))
     }
 }

@@ -5,31 +5,31 @@ import Foundation
 enum SpendCommand: Subcommand {
     static let name = "spend"
     static let summary = "Record money spent on an activity (e.g. LL-a); --list shows budgets and spending."
-    static let spec = Arguments.Spec(valueOptions: ["on", "hours", "note"], flags: ["list"])
-    static let help = """
-    Usage: koers spend ACTIVITY AMOUNT --on YYYY-MM-DD [--hours H] [--note TEXT]
-           koers spend --list [ACTIVITY] [--json]
+    static let usages = [
+        CommandUsage("ACTIVITY AMOUNT", options: [
+            .value("on", "YYYY-MM-DD", required: true, "The day of the expense."),
+            .value("hours", "H", "The hours it paid for, e.g. 6 or 2,5."),
+            .value("note", "TEXT", "What it was for; shown in reports."),
+        ], run: record),
+        CommandUsage(.flag(.flag("list", "List the activities with a budget or spending (or ACTIVITY), with every entry.")),
+                     "[ACTIVITY]", options: [.json], run: list),
+    ]
 
+    static let explanation = """
     Records AMOUNT euros spent on ACTIVITY, for the "Budget" section of the half-year and yearly
     reports: planned (the activity's budget in the agenda) against realised, per waarborg, per
     source of the money and in total. ACTIVITY is THEMECODE-letter, e.g. LL-a (case does not
     matter; with several agendas loaded, prefix the agenda id: ook-sop:LL-a). AMOUNT is 450, 450,50
     or 450.50: at most two decimals, no thousands separators. Entries are kept, never changed: correct
-    a mistake with a negative amount, written after --: koers spend LL-a --on DATE -- -450.
-
-    Options:
-      --on DATE     The day of the expense (YYYY-MM-DD); not after today.
-      --hours H     The hours it paid for, e.g. 6 or 2,5.
-      --note TEXT   What it was for; shown in reports.
-      --list        List the activities with a budget or spending (or ACTIVITY), with every entry.
+    a mistake with a negative amount, written after --: koers spend LL-a --on DATE -- -450. The day
+    (--on) is not after today.
 
     """
 
-    static func run(_ context: CommandContext) throws -> CommandOutput {
+    static func record(_ context: CommandContext) throws -> CommandOutput {
         let workspace = try context.workspace()
         let store = try context.openStore(workspace)
         let set = try context.agendaSet(workspace, store)
-        if context.arguments.flags.contains("list") { return try list(context, workspace, set, store) }
         let name = try context.arguments.positional(0, "ACTIVITY (THEMECODE-letter, e.g. LL-a)")
         let amountText = try context.arguments.positional(1, "AMOUNT (euros, e.g. 450 or 450,50)")
         try context.arguments.expectPositionals(atMost: 2)
@@ -47,7 +47,7 @@ enum SpendCommand: Subcommand {
         }
         let tz = workspace.config.timeZone
         let now = try context.now(tz)
-        let day = try MeasureCommand.day(context, today: tz.localDate(of: now), what: "of the expense")
+        let day = try MeasureCommand.day(context, today: tz.localDate(of: now))
         let (entry, _, activity) = try set.resolveActivity(name)
         let spending = Spending(agenda: entry.agenda.id, activity: activity.key, amount: amount, hundredthsOfHours: hours, on: day,
                                 note: context.arguments.options["note"])
@@ -56,11 +56,11 @@ enum SpendCommand: Subcommand {
         return CommandOutput(stdout: "\(activity.key): \(shown) (\(day))\n")
     }
 
-    private static func list(_ context: CommandContext, _ workspace: Workspace, _ set: AgendaSet, _ store: Store) throws -> CommandOutput {
+    static func list(_ context: CommandContext) throws -> CommandOutput {
+        let workspace = try context.workspace()
+        let store = try context.openStore(workspace)
+        let set = try context.agendaSet(workspace, store)
         try context.arguments.expectPositionals(atMost: 1)
-        for option in ["on", "hours", "note"] where context.arguments.options[option] != nil {
-            throw UsageError("--\(option) does not go with --list")
-        }
         let records = try store.spendingRecords()
         var activities: [(agenda: Agenda, activity: Activity)]
         if let name = context.arguments.positionals.first {
@@ -74,6 +74,6 @@ enum SpendCommand: Subcommand {
             }
         }
         let list = SpendingList(activities, records: records)
-        return CommandOutput(stdout: context.json ? context.encode(list) : list.text(agendaPrefix: set.entries.count > 1))
+        return CommandOutput(stdout: try context.json ? context.encode(list) : list.text(agendaPrefix: set.entries.count > 1))
     }
 }

@@ -6,10 +6,8 @@ import Foundation
 enum StatusCommand: Subcommand {
     static let name = "status"
     static let summary = "Show the daemon's state: running, last run, next due moment, outbox, errors."
-    static let spec = Arguments.Spec()
-    static let help = """
-    Usage: koers status [--json]
-
+    static let usages = [CommandUsage(options: [.json], run: run)]
+    static let explanation = """
     Reads the state the daemon keeps in the database: whether a daemon runs on this database (it
     holds a lock beside it for its whole life), when it last
     planned and sent (in the daemon's own time, which is simulated when it was started with --now),
@@ -80,7 +78,7 @@ enum StatusCommand: Subcommand {
             outbox: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }),
             nextReport: nextReport, archivedReports: try store.archivedReports().count)
         let healthy = status.lastError == nil && (counts[.failed] ?? 0) == 0 && (deliveryError?.waiting ?? 0) == 0
-        if context.json { return CommandOutput(stdout: context.encode(status), exitCode: healthy ? .ok : .refused) }
+        if context.json { return CommandOutput(stdout: try context.encode(status), exitCode: healthy ? .ok : .refused) }
         var out = ""
         out += "daemon         " + (daemon.map { "running (\($0))" } ?? "not running") + "\n"
         out += "last run       " + (status.lastRun ?? "never") + "\n"

@@ -2,7 +2,6 @@
 enum StudentCommand: Subcommand {
     static let name = "student"
     static let summary = "Trajectories of students on a leerwerkplek: add, list, show, done, end, outcomes."
-    static let spec = TrajectoryActions.spec
-    static var help: String { TrajectoryActions.help(.student) }
-    static func run(_ context: CommandContext) throws -> CommandOutput { try TrajectoryActions.run(.student, context) }
+    static let usages = TrajectoryActions.usages(.student)
+    static let explanation = TrajectoryActions.explanation(.student)
 }

@@ -3,22 +3,34 @@ import Foundation
 /// `koers starter …` and `koers student …` are the same actions on trajectories of one kind: add,
 /// list, show, done, end and outcomes. Views are in Dutch; help and errors in English.
 enum TrajectoryActions {
-    static let spec = Arguments.Spec(valueOptions: ["name", "email", "school", "start", "mentor", "trainer", "template", "reason", "on"],
-                                     flags: ["all"])
+    static func usages(_ kind: Trajectory.Kind) -> [CommandUsage] {
+        let k = kind.rawValue
+        let on = CommandOption.value("on", "YYYY-MM-DD", "The day it happened (default: today).")
+        return [
+            CommandUsage(.word("add"), options: [
+                .value("name", "NAME", required: true, "The \(k)'s name."),
+                .value("email", "ADDRESS", required: true, "The \(k)'s e-mail address."),
+                .value("school", "SCHOOL", required: true, "The school: a school id from the configuration."),
+                .value("start", "YYYY-MM-DD", required: true, "The day the trajectory starts."),
+                .value("mentor", "ID", required: true, "The werkplekbegeleider: a person id from the configuration."),
+                .value("trainer", "ID", required: true, "The schoolopleider: a person id from the configuration."),
+                .value("template", "ID", "The trajectory template, when more than one for a \(k) is configured."),
+            ]) { try add(kind, $0) },
+            CommandUsage(.word("list"), options: [.flag("all", "Include the trajectories that ended."), .json]) { try list(kind, $0) },
+            CommandUsage(.word("show"), "ID", options: [.json]) { try show(kind, $0) },
+            CommandUsage(.word("done"), "ID EVENT", options: [on]) { try done(kind, $0) },
+            CommandUsage(.word("end"), "ID", options: [.choice("reason", ["left", "finished"], required: true, "Why it ended."), on]) {
+                try end(kind, $0)
+            },
+            CommandUsage(.word("outcomes"), options: [.json]) { try outcomes(kind, $0) },
+        ]
+    }
 
-    static func help(_ kind: Trajectory.Kind) -> String {
+    static func explanation(_ kind: Trajectory.Kind) -> String {
         let k = kind.rawValue
         // Ids of the bundled template for this kind (a test checks that they exist there).
         let examples = kind == .starter ? "welkomstgesprek or lesbezoek-periode-1#2" : "kennismaking or lesbezoek#2"
         return """
-        Usage: koers \(k) add --name NAME --email ADDRESS --school SCHOOL --start YYYY-MM-DD
-                      --mentor ID --trainer ID [--template ID]
-               koers \(k) list [--all] [--json]
-               koers \(k) show ID [--json]
-               koers \(k) done ID EVENT [--on YYYY-MM-DD]
-               koers \(k) end ID --reason left|finished [--on YYYY-MM-DD]
-               koers \(k) outcomes [--json]
-
         add       Starts a trajectory and prints its id (t-…): the \(k)'s name and address, the school
                   (a school id from the configuration), the start date, the mentor
                   (werkplekbegeleider) and the school trainer (schoolopleider), both person ids from
@@ -38,79 +50,100 @@ enum TrajectoryActions {
         """
     }
 
-    static func run(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
-        let workspace = try context.workspace()
-        let store = try context.openStore(workspace)
-        let today = workspace.config.timeZone.localDate(of: try context.now(workspace.config.timeZone))
-        let book = try TrajectoryBook(workspace: workspace, store: store)
-        let action = try context.arguments.positional(0, "an action: add, list, show, done, end or outcomes")
-        let view = TrajectoryView(workspace: workspace, book: book, today: today)
-        switch action {
-        case "add":
-            try context.arguments.expectPositionals(atMost: 1)
-            return CommandOutput(stdout: try add(kind, context, workspace: workspace, store: store) + "\n")
-        case "list":
-            try context.arguments.expectPositionals(atMost: 1)
-            let all = context.arguments.flags.contains("all")
-            let list = book.trajectories.filter { $0.kind == kind && (all || $0.isRunning(on: today)) }
-            if context.json { return CommandOutput(stdout: context.encode(list.map(view.summary))) }
-            return CommandOutput(stdout: view.listText(list, kind: kind, includingEnded: all))
-        case "show":
-            try context.arguments.expectPositionals(atMost: 2)
-            let t = try trajectory(kind, context, book)
-            if context.json { return CommandOutput(stdout: context.encode(view.detail(t))) }
-            return CommandOutput(stdout: view.detailText(t))
-        case "done":
-            try context.arguments.expectPositionals(atMost: 3)
-            let t = try trajectory(kind, context, book)
-            let event = try context.arguments.positional(2, "EVENT (an id from `koers \(kind.rawValue) show \(t.id)`)")
-            let on = try day(context, "on") ?? today
-            guard on <= today else { throw TrajectoryError.doneInFuture(on) }
-            let occurrence = try TrajectoryError.occurrence(event, in: book.plan(of: t), of: t)
-            try store.recordDone(t.id, occurrence: occurrence.id, on: on)
-            return CommandOutput(stdout: "\(t.id): \(occurrence.id) recorded as done on \(on)\n")
-        case "end":
-            try context.arguments.expectPositionals(atMost: 2)
-            let t = try trajectory(kind, context, book)
-            guard let text = context.arguments.options["reason"] else { throw UsageError("missing --reason left|finished") }
-            guard let reason = Trajectory.EndReason(rawValue: text) else {
-                throw UsageError("--reason \"\(text)\" is not a reason; expected left or finished")
-            }
-            let on = try day(context, "on") ?? today
-            guard on >= t.start else { throw TrajectoryError.endBeforeStart(t.id, t.start) }
-            guard try store.endTrajectory(t.id, on: on, reason: reason) else { throw TrajectoryError.alreadyEnded(t.id, t.end?.on) }
-            let erasedFrom = on.adding(months: workspace.config.privacy.retentionMonths)
-            return CommandOutput(stdout: "\(t.id) ended on \(on) (\(reason.rawValue)); no reminders for events after that day. "
-                                 + "Its personal data is erased from \(erasedFrom) on.\n")
-        case "outcomes":
-            try context.arguments.expectPositionals(atMost: 1)
-            let outcomes = TrajectoryOutcomes(kind: kind, book: book, tombstones: try store.trajectoryTombstones(kind), today: today)
-            if context.json { return CommandOutput(stdout: context.encode(outcomes)) }
-            return CommandOutput(stdout: TrajectoryOutcomesText.render(outcomes, kind: kind, today: today))
-        default:
-            throw UsageError("unknown action \"\(action)\"; expected add, list, show, done, end or outcomes")
+    /// What every action reads: the workspace, the store, today and the trajectories.
+    private struct Scene {
+        let workspace: Workspace
+        let store: Store
+        let today: LocalDate
+        let book: TrajectoryBook
+        var view: TrajectoryView { TrajectoryView(workspace: workspace, book: book, today: today) }
+
+        init(_ context: CommandContext) throws {
+            workspace = try context.workspace()
+            store = try context.openStore(workspace)
+            today = workspace.config.timeZone.localDate(of: try context.now(workspace.config.timeZone))
+            book = try TrajectoryBook(workspace: workspace, store: store)
         }
+    }
+
+    private static func add(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 1)
+        return CommandOutput(stdout: try add(kind, context, workspace: scene.workspace, store: scene.store) + "\n")
+    }
+
+    private static func list(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 1)
+        let all = context.arguments.flags.contains("all")
+        let list = scene.book.trajectories.filter { $0.kind == kind && (all || $0.isRunning(on: scene.today)) }
+        if context.json { return CommandOutput(stdout: try context.encode(list.map(scene.view.summary))) }
+        return CommandOutput(stdout: scene.view.listText(list, kind: kind, includingEnded: all))
+    }
+
+    private static func show(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 2)
+        let t = try trajectory(kind, context, scene.book)
+        if context.json { return CommandOutput(stdout: try context.encode(scene.view.detail(t))) }
+        return CommandOutput(stdout: scene.view.detailText(t))
+    }
+
+    private static func done(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 3)
+        let t = try trajectory(kind, context, scene.book)
+        let event = try context.arguments.positional(2, "EVENT (an id from `koers \(kind.rawValue) show \(t.id)`)")
+        let on = try day(context, "on") ?? scene.today
+        guard on <= scene.today else { throw TrajectoryError.doneInFuture(on) }
+        let occurrence = try TrajectoryError.occurrence(event, in: scene.book.plan(of: t), of: t)
+        try scene.store.recordDone(t.id, occurrence: occurrence.id, on: on)
+        return CommandOutput(stdout: "\(t.id): \(occurrence.id) recorded as done on \(on)\n")
+    }
+
+    private static func end(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 2)
+        let t = try trajectory(kind, context, scene.book)
+        let text = try context.required("reason")
+        guard let reason = Trajectory.EndReason(rawValue: text) else {
+            throw UsageError("--reason \"\(text)\" is not a reason; expected left or finished")
+        }
+        let on = try day(context, "on") ?? scene.today
+        guard on >= t.start else { throw TrajectoryError.endBeforeStart(t.id, t.start) }
+        guard try scene.store.endTrajectory(t.id, on: on, reason: reason) else { throw TrajectoryError.alreadyEnded(t.id, t.end?.on) }
+        let erasedFrom = on.adding(months: scene.workspace.config.privacy.retentionMonths)
+        return CommandOutput(stdout: "\(t.id) ended on \(on) (\(reason.rawValue)); no reminders for events after that day. "
+                             + "Its personal data is erased from \(erasedFrom) on.\n")
+    }
+
+    private static func outcomes(_ kind: Trajectory.Kind, _ context: CommandContext) throws -> CommandOutput {
+        let scene = try Scene(context)
+        try context.arguments.expectPositionals(atMost: 1)
+        let outcomes = TrajectoryOutcomes(kind: kind, book: scene.book, tombstones: try scene.store.trajectoryTombstones(kind),
+                                          today: scene.today)
+        if context.json { return CommandOutput(stdout: try context.encode(outcomes)) }
+        return CommandOutput(stdout: TrajectoryOutcomesText.render(outcomes, kind: kind, today: scene.today))
     }
 
     private static func add(_ kind: Trajectory.Kind, _ context: CommandContext, workspace: Workspace, store: Store) throws -> String {
         let config = workspace.config
-        func option(_ name: String, _ what: String) throws(UsageError) -> String {
-            guard let value = context.arguments.options[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
-                throw UsageError("missing --\(name) \(what)")
-            }
+        func option(_ name: String) throws(UsageError) -> String {
+            let value = try context.required(name).trimmingCharacters(in: .whitespaces)
             guard !value.contains(where: \.isNewline) else { throw UsageError("--\(name) must be one line") }
             return value
         }
-        let name = try option("name", "NAME")
-        let email = try option("email", "ADDRESS")
+        let name = try option("name")
+        let email = try option("email")
         guard EmailAddress.isPlausible(email) else { throw UsageError("--email \"\(email)\" is not an e-mail address such as naam@school.nl") }
-        let school = try option("school", "SCHOOL")
+        let school = try option("school")
         guard config.schools.contains(where: { $0.id == school }) else {
             throw UsageError("--school \"\(school)\" is not in the configuration; expected one of: "
                              + config.schools.map(\.id).joined(separator: ", "))
         }
-        guard let start = try day(context, "start") else { throw UsageError("missing --start YYYY-MM-DD") }
-        let mentor = try option("mentor", "ID"), trainer = try option("trainer", "ID")
+        let startText = try context.required("start")
+        guard let start = LocalDate(startText) else { throw UsageError("--start \"\(startText)\" is not a date; expected YYYY-MM-DD") }
+        let mentor = try option("mentor"), trainer = try option("trainer")
         for (flag, id) in [("mentor", mentor), ("trainer", trainer)] where config.person(id) == nil {
             throw UsageError("--\(flag) \"\(id)\" is not a person id in the configuration (\"people\")")
         }

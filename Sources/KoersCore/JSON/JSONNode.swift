@@ -65,10 +65,23 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         self.init(literal: String(value), double: Double(value), int: value)
     }
 
-    /// Nil for NaN and infinities, which JSON cannot represent.
+    /// Nil for NaN and infinities, which JSON cannot represent. The shortest digits that read back
+    /// as `value`, without a trailing `.0`: 1234.5, 18, -0, 1e-07, 1e+20 (as Foundation's
+    /// `JSONEncoder` writes a `Double`, so `--json` output kept its numbers).
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
-        self.init(literal: value.description, double: value, int: nil)
+        self.init(shortest: value.description, double: value)
+    }
+
+    /// As for a `Double`, with the `Float`'s own shortest digits (0.1, not 0.10000000149011612).
+    public init?(_ value: Float) {
+        guard value.isFinite else { return nil }
+        self.init(shortest: value.description, double: Double(value))
+    }
+
+    private init(shortest: String, double: Double) {
+        let literal = shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+        self.init(literal: literal, double: double, int: literal.contains { $0 == "." || $0 == "e" } ? nil : Int(literal))
     }
 
     /// Nil unless `literal` is exactly one valid, finite JSON number (no surrounding spaces).

@@ -1,17 +1,42 @@
-/// Serialises a `JSONValue` deterministically, so generated files diff cleanly and
-/// `JSONParser.parse(JSONWriter.write(v))` gives back `v` (ignoring positions).
+/// Writes every JSON Koers produces: files (agendas, quiet periods, the report JSON), the daemon's
+/// state in the database, and the `--json` output of the command line (whose `Encodable` views
+/// become a `JSONValue` first, see `JSONValue(encoding:)`). Deterministic, so generated files diff
+/// cleanly, and `JSONParser.parse(JSONWriter.write(v))` gives back `v` (ignoring positions).
 ///
-/// Pretty output uses a 2-space indent, `": "` between key and value, one member or item per
-/// line and `[]`/`{}` for empty containers; compact output has no whitespace at all. Members
-/// keep their stored order. Strings escape only what RFC 8259 requires (`"`, `\` and
-/// U+0000–U+001F), so non-ASCII text and `/` stay readable. Numbers are written from their
-/// literal; a number whose literal is not valid JSON (only possible for values built in code)
-/// is written from its `Double`, or as `null` if that is not finite. No trailing newline.
+/// Members keep their stored order. Strings escape only what RFC 8259 requires (`"`, `\`,
+/// U+0000–U+001F: the usual ones as `\n` and the like, the others as `\u00xx`), so non-ASCII text
+/// and `/` stay readable. Numbers are written from their literal; a number whose literal is not
+/// valid JSON (only possible for values built in code) is written from its `Double`, or as `null`
+/// if that is not finite. No trailing newline. How it is laid out is the `Layout`.
 public enum JSONWriter {
-    public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
+    /// Where whitespace goes; everything else is the same in every layout.
+    public struct Layout: Sendable, Equatable {
+        /// Between a key and its value.
+        var colon: String
+        /// One member or item per line, indented by 2 spaces per level.
+        var indents: Bool
+        /// An empty array or object as `[`, an empty line and `]` (at the container's indent)
+        /// instead of `[]`.
+        var opensEmptyContainers: Bool
+
+        /// Files people read and edit: `"key": value`, `[]` and `{}` for empty containers.
+        public static let pretty = Layout(colon: ": ", indents: true, opensEmptyContainers: false)
+        /// No whitespace at all: values stored in the database.
+        public static let compact = Layout(colon: ":", indents: false, opensEmptyContainers: false)
+        /// The `--json` output of the command line: `"key" : value`, and an empty array as `[`, an
+        /// empty line, `]`. Foundation's `JSONEncoder` laid it out so when Koers used it; scripts
+        /// and tests compare this output byte for byte, so it is kept.
+        public static let commandOutput = Layout(colon: " : ", indents: true, opensEmptyContainers: true)
+    }
+
+    public static func write(_ value: JSONValue, layout: Layout) -> String {
         var output = ""
-        write(value, pretty: pretty, indent: 0, into: &output)
+        write(value, layout: layout, indent: 0, into: &output)
         return output
+    }
+
+    public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
+        write(value, layout: pretty ? .pretty : .compact)
     }
 
     public static func write(_ node: JSONNode, pretty: Bool = true) -> String {
@@ -25,7 +50,7 @@ public enum JSONWriter {
         return output
     }
 
-    private static func write(_ value: JSONValue, pretty: Bool, indent: Int, into output: inout String) {
+    private static func write(_ value: JSONValue, layout: Layout, indent: Int, into output: inout String) {
         switch value {
         case .null:
             output += "null"
@@ -36,32 +61,41 @@ public enum JSONWriter {
         case .string(let s):
             appendQuoted(s, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else { return writeEmpty("[", "]", layout: layout, indent: indent, into: &output) }
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += "," }
-                newline(pretty: pretty, indent: indent + 1, into: &output)
-                write(item.value, pretty: pretty, indent: indent + 1, into: &output)
+                newline(layout, indent: indent + 1, into: &output)
+                write(item.value, layout: layout, indent: indent + 1, into: &output)
             }
-            newline(pretty: pretty, indent: indent, into: &output)
+            newline(layout, indent: indent, into: &output)
             output += "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
+            guard !members.isEmpty else { return writeEmpty("{", "}", layout: layout, indent: indent, into: &output) }
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
-                newline(pretty: pretty, indent: indent + 1, into: &output)
+                newline(layout, indent: indent + 1, into: &output)
                 appendQuoted(member.key, to: &output)
-                output += pretty ? ": " : ":"
-                write(member.value.value, pretty: pretty, indent: indent + 1, into: &output)
+                output += layout.colon
+                write(member.value.value, layout: layout, indent: indent + 1, into: &output)
             }
-            newline(pretty: pretty, indent: indent, into: &output)
+            newline(layout, indent: indent, into: &output)
             output += "}"
         }
     }
 
-    private static func newline(pretty: Bool, indent: Int, into output: inout String) {
-        guard pretty else { return }
+    private static func writeEmpty(_ open: String, _ close: String, layout: Layout, indent: Int, into output: inout String) {
+        output += open
+        if layout.opensEmptyContainers {
+            output += "\n"
+            newline(layout, indent: indent, into: &output)
+        }
+        output += close
+    }
+
+    private static func newline(_ layout: Layout, indent: Int, into output: inout String) {
+        guard layout.indents else { return }
         output += "\n"
         output += String(repeating: " ", count: 2 * indent)
     }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Koers' state in one SQLite file: opened, migrated forward, and used from one place at a time.
@@ -11,8 +12,16 @@ public final class Store {
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o2770])
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o2770])
+            } catch {
+                // Foundation's own text for this is empty on Linux; the system's reason is underneath.
+                let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error)
+                    .map { String(cString: strerror(Int32(($0 as NSError).code))) }
+                throw StoreError.open(path: path, code: SQLITE_CANTOPEN,
+                                      message: "cannot create the folder \(folder): \(reason ?? "\(error)")")
+            }
         }
         self.path = path
         database = try Database(path: path)
