@@ -48,8 +48,15 @@ extension StoreError: ExitStatusCarrying {
     }
 }
 
-extension AtomicFile.WriteError: ExitStatusCarrying {
-    var exitCode: ExitCode { .cannotCreate }
+/// Reading a file the command was given is a problem with that input; anything else is a file it
+/// could not create or replace (an `--out` file).
+extension FileError: ExitStatusCarrying {
+    var exitCode: ExitCode {
+        switch operation {
+        case .open, .stat, .read: .invalidData
+        default: .cannotCreate
+        }
+    }
 }
 
 extension SiteWriter.Failure: ExitStatusCarrying {

@@ -18,7 +18,8 @@ struct ExitStatusTests {
         (ScanImport.Rejected(file: "scan.csv", problems: [.init(row: 2, line: 3, message: "no school \"x\"")]), .invalidData),
         (MailError.emptyRecipients, .invalidData),
         (AgendaExport.Unchecked(diagnostics: []), .software),
-        (AtomicFile.WriteError(path: "/x/out.csv", operation: "create", reason: "No such file or directory"), .cannotCreate),
+        (FileError(path: "/x/out.csv", operation: .create, cause: .system(ENOENT)), .cannotCreate),
+        (FileError(path: "/x/in.csv", operation: .read, cause: .system(EIO)), .invalidData),
         (SiteWriter.Failure(kind: .io, path: "/x/site", reason: "the folder /x does not exist; create it first"), .cannotCreate),
         (PreviewCommand.ScratchFolderFailure(path: "/tmp/koers-preview-1", reason: "No space left on device"), .cannotCreate),
         (StoreError.full, .storage),
@@ -86,7 +87,7 @@ struct ExitStatusTests {
         fixture.standard()
         let export = koers(fixture, "export", "csv", "--out", fixture.folder + "/missing/steps.csv")
         #expect(export.exitCode == .cannotCreate, "\(export.stderr)")
-        #expect(export.stderr.hasPrefix("Error: Could not write \(fixture.folder)/missing/steps.csv"), "\(export.stderr)")
+        #expect(export.stderr.hasPrefix("Error: Could not create \(fixture.folder)/missing/steps.csv: No such file or directory. Check that the path is right and that its folder exists."), "\(export.stderr)")
         let site = koers(fixture, "site", "--out", fixture.folder + "/missing/site")
         #expect(site.exitCode == .cannotCreate, "\(site.stderr)")
         let refused = koers(fixture, "site", "--out", fixture.folder)
