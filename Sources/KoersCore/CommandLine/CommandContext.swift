@@ -5,7 +5,7 @@ import Synchronization
 /// to the workspace and the store.
 struct CommandContext {
     let arguments: Arguments
-    let clock: any Clock
+    let clock: any WallClock
     let environment: [String: String]
     /// Warnings the run shows on stderr whatever the command does (see `workspace()`).
     let notices = Notices()

@@ -12,7 +12,7 @@ public enum KoersTool {
     ]
 
     public static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                           clock: any Clock = SystemClock()) -> CommandOutput {
+                           clock: any WallClock = SystemClock()) -> CommandOutput {
         var words = arguments
         // Global options may precede the command name.
         var leading: [String] = []
