@@ -173,7 +173,7 @@ public final class ReminderService {
                               sent: ready, notSent: stale).sections(for: $0)
             } ?? []) + [told].compactMap { $0 }
             let content = (keys + reported.map { "failed:\($0.id)" }).joined(separator: ",")
-            let key = overview == nil ? "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
+            let key = overview == nil ? "digest|\(person.id)|\(today)|" + SHA256.hex(SHA256.hash(Array(content.utf8))).prefix(16)
                                       : "overview|\(person.id)|\(today)"
             let message = mail.message(for: person, digest: digest,
                                        failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
