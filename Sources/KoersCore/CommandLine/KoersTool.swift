@@ -96,7 +96,3 @@ public enum KoersTool {
         """
     }
 }
-
-public enum KoersVersion {
-    public static let current = "0.1.0"
-}
