@@ -300,6 +300,16 @@ public final class ReminderService {
         min(60 * pow(2, Double(max(0, attempts - 1))), 3600)
     }
 
+    /// Erases the trajectories whose retention period is over at `now` (`Retention`); returns how many.
+    @discardableResult
+    public func eraseExpiredTrajectories(now: Date) throws -> Int {
+        let erased = try Retention(workspace: workspace, store: store).eraseExpired(now: now)
+        if erased > 0 {
+            log.info("erased \(erased) trajectory(ies) whose retention period of \(workspace.config.privacy.retentionMonths) month(s) ended")
+        }
+        return erased
+    }
+
     /// The next moment something is due: a planned reminder or a retry.
     public func nextWake(after now: Date) throws -> Date? {
         let set = try AgendaSet(workspace: workspace, store: store)
@@ -307,7 +317,7 @@ public final class ReminderService {
         let retry = try store.nextAttempt().map { max($0, now) }
         let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
         let report = reportSchedule.next(after: now)?.sendAt
-        let retention = try nextRetentionMoment(after: now)
+        let retention = try Retention(workspace: workspace, store: store).nextMoment(after: now)
         let catchUp = try store.catchUpAt().flatMap { $0 > now ? $0 : nil }
         // An overview still owed after a turn waits for a sending time: today's if it is still to
         // come, else (her mail of today went already) the next.
