@@ -10,6 +10,18 @@ public final class Daemon {
     let log: Log
     let notifier: SystemdNotifier
 
+    /// How a run ended; the command line turns it into an exit status.
+    public enum Outcome: Sendable, Equatable {
+        /// Stopped when asked (SIGTERM, SIGINT).
+        case stopped
+        /// Not started: the configuration, an agenda or the mail settings are invalid (logged).
+        case invalidConfiguration
+        /// Not started: another daemon runs on the same database.
+        case alreadyRunning
+        /// Not started: the database, or the lock file beside it, could not be opened or written.
+        case storageFailure
+    }
+
     public init(configPath: String, environment: [String: String], clock: RunningClock, log: Log = Log(),
                 notifier: SystemdNotifier? = nil) {
         self.configPath = configPath
@@ -32,15 +44,15 @@ public final class Daemon {
         try store.setOverviewDue(.downtime(since: last))
     }
 
-    /// Runs until stopped; returns the exit status.
-    public func run() -> ExitCode {
+    /// Runs until stopped.
+    public func run() -> Outcome {
         let workspace: Workspace
         do {
             workspace = try Workspace.load(configPath: configPath, environment: environment)
         } catch {
             for d in error.diagnostics { log.error(d.description) }
             log.error("not started: \(error.errors.count) error(s) in the configuration or agendas")
-            return .invalidData
+            return .invalidConfiguration
         }
         let store: Store
         let service: ReminderService
@@ -58,14 +70,14 @@ public final class Daemon {
                                       transport: try MailTransportFactory.make(workspace.config, environment: environment), log: log)
         } catch let error as TransportError {
             log.error("not started: \(error)")
-            return .invalidData
+            return .invalidConfiguration
         } catch let error as DaemonLock.Failure {
             log.error("not started: \(error)")
-            if case .held = error { return .busy }
-            return .storage
+            if case .held = error { return .alreadyRunning }
+            return .storageFailure
         } catch {
             log.error("not started: \(error)")
-            return .storage
+            return .storageFailure
         }
         releaseHeldMail(store)
         let wakeup = Wakeup()
@@ -124,7 +136,7 @@ public final class Daemon {
             case .stop:
                 notifier.stopping()
                 log.notice("stopping")
-                return .ok
+                return .stopped
             case .reload:
                 notifier.reloading()
                 do {
