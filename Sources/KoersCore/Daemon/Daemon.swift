@@ -3,12 +3,19 @@ import Foundation
 /// `koers run`: load, plan, queue, send, then sleep until the next due moment or until something
 /// happens. SIGHUP reloads (keeping the old configuration when the new one is invalid), SIGTERM and
 /// SIGINT finish the message in flight (or cut it off after `DeliveryStop.grace`) and stop.
+///
+/// Its side effects besides the database and the mail come in at construction, the real ones by
+/// default: the clock it reads and sleeps on, the `Wakeup` it sleeps in, what posts to it (signals,
+/// the database watcher), systemd's notifications and the log. A test runs the loop on a thread with
+/// a clock it moves on itself, and posts a stop or reload as a signal would.
 public final class Daemon {
     let configPath: String
     let environment: [String: String]
-    let clock: RunningClock
+    let clock: any AlarmClock
+    let wakeup: Wakeup
+    let wakeupSources: [any WakeupSource]
+    let notifier: any ServiceNotifier
     let log: Log
-    let notifier: SystemdNotifier
 
     /// How a run ended; the command line turns it into an exit status.
     public enum Outcome: Sendable, Equatable {
@@ -22,13 +29,16 @@ public final class Daemon {
         case storageFailure
     }
 
-    public init(configPath: String, environment: [String: String], clock: RunningClock, log: Log = Log(),
-                notifier: SystemdNotifier? = nil) {
+    public init(configPath: String, environment: [String: String], clock: any AlarmClock, wakeup: Wakeup = Wakeup(),
+                wakeupSources: [any WakeupSource] = [SignalEvents(), DatabaseWatcher()],
+                notifier: (any ServiceNotifier)? = nil, log: Log = Log()) {
         self.configPath = configPath
         self.environment = environment
         self.clock = clock
-        self.log = log
+        self.wakeup = wakeup
+        self.wakeupSources = wakeupSources
         self.notifier = notifier ?? SystemdNotifier(environment: environment)
+        self.log = log
     }
 
     /// Longer without a turn than this is downtime: a running daemon wakes at least every midnight
@@ -80,16 +90,17 @@ public final class Daemon {
             return .storageFailure
         }
         releaseHeldMail(store)
-        let wakeup = Wakeup()
-        let signals = SignalEvents(wakeup)
-        let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
+        for source in wakeupSources { source.start(posting: wakeup, databasePath: workspace.config.databasePath) }
+        defer {
+            for source in wakeupSources { source.stop() }
+            withExtendedLifetime(lock) {}
+        }
         log.notice("started on \(workspace.config.databasePath) with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
         let site = SitePublisher(log: log)
         var readySent = false
         var configurationChanged = false
         var lastVersion = (try? store.externalChangeCounter()) ?? 0
         var turnFailed = false
-        defer { withExtendedLifetime((signals, watcher, lock)) {} }
 
         while true {
             let now = clock.now()
@@ -107,7 +118,7 @@ public final class Daemon {
                 let reports = try service.enqueueDueReports(now: now)
                 site.publishIfNeeded(workspace: service.workspace, store: store, now: now, force: reports > 0 || configurationChanged)
                 configurationChanged = false
-                let report = try service.sendDue(now: now) { wakeup.stopRequested }
+                let report = try service.sendDue(now: now) { [wakeup] in wakeup.stopRequested }
                 if report != ReminderService.SendReport() {
                     log.info("sent \(report.sent), retrying \(report.retrying), failed \(report.failed)")
                 }
@@ -127,10 +138,10 @@ public final class Daemon {
             // Also at midnight: "late" changes with the date on the site, and a turn a day tells the
             // next start that this was no downtime.
             let midnight = service.workspace.config.timeZone.moment(service.workspace.config.timeZone.localDate(of: now).adding(days: 1))
-            let wake = clock.realMoment(for: min(next ?? midnight, midnight))
-            var reason = wakeup.wait(until: wake)
+            let wake = min(next ?? midnight, midnight)
+            var reason = wakeup.wait(until: wake, on: clock)
             while reason == .databaseChanged, (try? store.externalChangeCounter()) == lastVersion {
-                reason = wakeup.wait(until: wake)
+                reason = wakeup.wait(until: wake, on: clock)
             }
             switch reason {
             case .stop:
