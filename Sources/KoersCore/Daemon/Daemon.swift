@@ -106,6 +106,8 @@ public final class Daemon {
             let now = clock.now()
             var next: Date?
             do {
+                // Read before the turn: a change another process commits during it wakes the next sleep.
+                let version = try store.externalChangeCounter()
                 if turnFailed {
                     // A write that failed after an attempt (database busy or full) left that message
                     // `sending`; it goes again now, as after a crash, not only at the next start.
@@ -124,7 +126,7 @@ public final class Daemon {
                 }
                 next = try service.nextWake(after: now)
                 try store.setDaemonValue("last-run", Timestamp.format(now))
-                lastVersion = try store.externalChangeCounter()
+                lastVersion = version
             } catch {
                 log.error("this round failed; trying again in a minute, or sooner when the database changes: \(error)")
                 turnFailed = true

@@ -10,13 +10,13 @@ import Testing
 struct DaemonLoopTests {
     static func moment(_ text: String) -> Date { Timestamp.parse(text)! }
 
-    /// Records a status change on a connection of its own, as `koers set` does.
-    static func record(_ installation: DaemonProcess, _ step: String, _ kind: StepStatus.Kind, at time: String) throws {
-        let workspace = try Workspace.load(configPath: installation.config, environment: [:])
+    /// Records a status change on a connection of its own, and closes it, as `koers set` does.
+    static func record(config: String, _ step: String, _ kind: StepStatus.Kind, note: String? = nil, at time: String) throws {
+        let workspace = try Workspace.load(configPath: config, environment: [:])
         let store = try Store(path: workspace.config.databasePath)
         let (entry, placed) = try AgendaSet(workspace: workspace, store: store).resolve(step)
         _ = try store.record(agenda: entry.agenda.id, step: placed, to: kind, target: nil, at: moment(time), recordedAt: moment(time),
-                             by: "c.jansen", note: nil, timeZone: workspace.config.timeZone)
+                             by: "c.jansen", note: note, timeZone: workspace.config.timeZone)
     }
 
     @Test("It sleeps until the next due moment, then wakes and sends what is due, and sleeps on until midnight; a stop ends it")
@@ -71,13 +71,33 @@ struct DaemonLoopTests {
         #expect(first.until == Self.moment("2024-09-09T08:00:00+02:00"))
 
         // `koers set KC-C4 done` from the command line: another connection commits, and closes.
-        try Self.record(installation, "KC-C4", .done, at: "2024-09-09T07:00:00+02:00")
+        try Self.record(config: installation.config, "KC-C4", .done, at: "2024-09-09T07:00:00+02:00")
 
         let midnight = Self.moment("2024-09-10T00:00:00+02:00")
         let replanned = try #require(daemon.clock.sleep(after: first) { $0.until == midnight },
                                      "woken by the commit, nothing is due today any more: \(daemon.log)")
         _ = try #require(daemon.advance(to: "2024-09-10T00:00:00+02:00", after: replanned), "\(daemon.log)")
         #expect(installation.mailFiles.isEmpty, "no reminder of a step that is done")
+        #expect(daemon.stop() == .stopped)
+    }
+
+    @Test("A change another process commits while a turn is under way is not lost: the loop plans again and the site shows it")
+    func changeDuringTurn() throws {
+        let installation = try DaemonProcess(mail: DaemonProcess.fileMail)
+        let config = installation.config
+        // When the 08:00 turn has written the site and sent the digests, and before it ends, the
+        // Co-OP'er records progress from the command line.
+        let daemon = InProcessDaemon(installation, now: "2024-08-29T07:59:57+02:00", watchDatabase: true) { line in
+            guard line.contains("sent 10, retrying 0, failed 0") else { return }
+            try? Self.record(config: config, "KC-C4", .done, note: "Besproken in het MT", at: "2024-08-29T08:00:00+02:00")
+        }
+        let steps = installation.folder + "/site/stappen.html"
+        func recorded() -> Bool { ((try? String(contentsOfFile: steps, encoding: .utf8)) ?? "").contains("Besproken in het MT") }
+        let first = try #require(daemon.start(), "\(daemon.log)")
+        _ = try #require(daemon.advance(to: "2024-08-29T08:00:00+02:00", after: first), "\(daemon.log)")
+        #expect(installation.mailFiles.count == 10)
+        #expect(try installation.statusEventCount() == DaemonProcess.demoHistoryEvents + 1, "recorded during the turn")
+        #expect(daemon.clock.sleep(after: first, limit: 10) { _ in recorded() } != nil, "the site shows the change: \(daemon.log)")
         #expect(daemon.stop() == .stopped)
     }
 

@@ -15,11 +15,16 @@ final class InProcessDaemon: Sendable {
     private let outcome = Outcome()
     private let config: String
     private let watchDatabase: Bool
+    private let whenLogged: @Sendable (String) -> Void
 
-    init(_ installation: DaemonProcess, now: String, watchDatabase: Bool = false) {
+    /// `whenLogged` is called with each log line, on the loop's thread, as it is written: a test
+    /// can act at a known point in the middle of a turn.
+    init(_ installation: DaemonProcess, now: String, watchDatabase: Bool = false,
+         whenLogged: @escaping @Sendable (String) -> Void = { _ in }) {
         clock = VirtualClock(Timestamp.parse(now)!)
         config = installation.config
         self.watchDatabase = watchDatabase
+        self.whenLogged = whenLogged
     }
 
     deinit { wakeup.post(.stop) }
@@ -27,9 +32,13 @@ final class InProcessDaemon: Sendable {
     /// Starts the loop; returns its first sleep, or nil when it did not start.
     @discardableResult
     func start() -> VirtualClock.Sleep? {
-        let thread = Thread { [config, clock, wakeup, watchDatabase, notifications, lines, outcome] in
+        let thread = Thread { [config, clock, wakeup, watchDatabase, notifications, lines, whenLogged, outcome] in
+            let log = Log { line in
+                lines.all.withLock { $0.append(line) }
+                whenLogged(line)
+            }
             let daemon = Daemon(configPath: config, environment: [:], clock: clock, wakeup: wakeup,
-                                wakeupSources: watchDatabase ? [DatabaseWatcher()] : [], notifier: notifications, log: lines.log)
+                                wakeupSources: watchDatabase ? [DatabaseWatcher()] : [], notifier: notifications, log: log)
             outcome.set(daemon.run())
             clock.end()
         }
