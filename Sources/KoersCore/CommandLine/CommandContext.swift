@@ -7,7 +7,7 @@ struct CommandContext {
     let arguments: Arguments
     /// The usage the command line asked for: what it declares is what `arguments` may hold.
     let usage: CommandUsage
-    let clock: any Clock
+    let clock: any WallClock
     let environment: [String: String]
     /// Warnings the run shows on stderr whatever the command does (see `workspace()`).
     let notices = Notices()

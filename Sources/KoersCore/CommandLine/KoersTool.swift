@@ -12,7 +12,7 @@ public enum KoersTool {
     ]
 
     public static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-                           clock: any Clock = SystemClock()) -> CommandOutput {
+                           clock: any WallClock = SystemClock()) -> CommandOutput {
         var words = arguments
         // Global options may precede the command name.
         var leading: [String] = []
@@ -94,8 +94,4 @@ public enum KoersTool {
         \(CommandHelp.list(ExitCode.allCases.map { ("\($0.rawValue)", $0.meaning) }))
         """
     }
-}
-
-public enum KoersVersion {
-    public static let current = "0.1.0"
 }

@@ -25,6 +25,16 @@ enum RunCommand: Subcommand {
         }
         let daemon = Daemon(configPath: context.configPath, environment: context.environment,
                             clock: RunningClock(startingAt: start))
-        return CommandOutput(exitCode: daemon.run())
+        return CommandOutput(exitCode: exitCode(daemon.run()))
+    }
+
+    /// The exit status of a daemon run (docs/administration.md lists them).
+    static func exitCode(_ outcome: Daemon.Outcome) -> ExitCode {
+        switch outcome {
+        case .stopped: .ok
+        case .invalidConfiguration: .invalidData
+        case .alreadyRunning: .busy
+        case .storageFailure: .storage
+        }
     }
 }

@@ -3,20 +3,42 @@ import Foundation
 /// `koers run`: load, plan, queue, send, then sleep until the next due moment or until something
 /// happens. SIGHUP reloads (keeping the old configuration when the new one is invalid), SIGTERM and
 /// SIGINT finish the message in flight (or cut it off after `DeliveryStop.grace`) and stop.
+///
+/// Its side effects besides the database and the mail come in at construction, the real ones by
+/// default: the clock it reads and sleeps on, the `Wakeup` it sleeps in, what posts to it (signals,
+/// the database watcher), systemd's notifications and the log. A test runs the loop on a thread with
+/// a clock it moves on itself, and posts a stop or reload as a signal would.
 public final class Daemon {
     let configPath: String
     let environment: [String: String]
-    let clock: RunningClock
+    let clock: any AlarmClock
+    let wakeup: Wakeup
+    let wakeupSources: [any WakeupSource]
+    let notifier: any ServiceNotifier
     let log: Log
-    let notifier: SystemdNotifier
 
-    public init(configPath: String, environment: [String: String], clock: RunningClock, log: Log = Log(),
-                notifier: SystemdNotifier? = nil) {
+    /// How a run ended; the command line turns it into an exit status.
+    public enum Outcome: Sendable, Equatable {
+        /// Stopped when asked (SIGTERM, SIGINT).
+        case stopped
+        /// Not started: the configuration, an agenda or the mail settings are invalid (logged).
+        case invalidConfiguration
+        /// Not started: another daemon runs on the same database.
+        case alreadyRunning
+        /// Not started: the database, or the lock file beside it, could not be opened or written.
+        case storageFailure
+    }
+
+    public init(configPath: String, environment: [String: String], clock: any AlarmClock, wakeup: Wakeup = Wakeup(),
+                wakeupSources: [any WakeupSource] = [SignalEvents(), DatabaseWatcher()],
+                notifier: (any ServiceNotifier)? = nil, log: Log = Log()) {
         self.configPath = configPath
         self.environment = environment
         self.clock = clock
-        self.log = log
+        self.wakeup = wakeup
+        self.wakeupSources = wakeupSources
         self.notifier = notifier ?? SystemdNotifier(environment: environment)
+        self.log = log
     }
 
     /// Longer without a turn than this is downtime: a running daemon wakes at least every midnight
@@ -32,15 +54,15 @@ public final class Daemon {
         try store.setOverviewDue(.downtime(since: last))
     }
 
-    /// Runs until stopped; returns the exit status.
-    public func run() -> ExitCode {
+    /// Runs until stopped.
+    public func run() -> Outcome {
         let workspace: Workspace
         do {
             workspace = try Workspace.load(configPath: configPath, environment: environment)
         } catch {
             for d in error.diagnostics { log.error(d.description) }
             log.error("not started: \(error.errors.count) error(s) in the configuration or agendas")
-            return .invalidData
+            return .invalidConfiguration
         }
         let store: Store
         let service: ReminderService
@@ -58,31 +80,34 @@ public final class Daemon {
                                       transport: try MailTransportFactory.make(workspace.config, environment: environment), log: log)
         } catch let error as TransportError {
             log.error("not started: \(error)")
-            return .invalidData
+            return .invalidConfiguration
         } catch let error as DaemonLock.Failure {
             log.error("not started: \(error)")
-            if case .held = error { return .busy }
-            return .storage
+            if case .held = error { return .alreadyRunning }
+            return .storageFailure
         } catch {
             log.error("not started: \(error)")
-            return .storage
+            return .storageFailure
         }
         releaseHeldMail(store)
-        let wakeup = Wakeup()
-        let signals = SignalEvents(wakeup)
-        let watcher = DatabaseWatcher(databasePath: workspace.config.databasePath, wakeup: wakeup)
+        for source in wakeupSources { source.start(posting: wakeup, databasePath: workspace.config.databasePath) }
+        defer {
+            for source in wakeupSources { source.stop() }
+            withExtendedLifetime(lock) {}
+        }
         log.notice("started on \(workspace.config.databasePath) with \(workspace.agendas.count) agenda(s); mail via \(service.transport.description)")
         let site = SitePublisher(log: log)
         var readySent = false
         var configurationChanged = false
         var lastVersion = (try? store.externalChangeCounter()) ?? 0
         var turnFailed = false
-        defer { withExtendedLifetime((signals, watcher, lock)) {} }
 
         while true {
             let now = clock.now()
             var next: Date?
             do {
+                // Read before the turn: a change another process commits during it wakes the next sleep.
+                let version = try store.externalChangeCounter()
                 if turnFailed {
                     // A write that failed after an attempt (database busy or full) left that message
                     // `sending`; it goes again now, as after a crash, not only at the next start.
@@ -95,13 +120,13 @@ public final class Daemon {
                 let reports = try service.enqueueDueReports(now: now)
                 site.publishIfNeeded(workspace: service.workspace, store: store, now: now, force: reports > 0 || configurationChanged)
                 configurationChanged = false
-                let report = try service.sendDue(now: now) { wakeup.stopRequested }
+                let report = try service.sendDue(now: now) { [wakeup] in wakeup.stopRequested }
                 if report != ReminderService.SendReport() {
                     log.info("sent \(report.sent), retrying \(report.retrying), failed \(report.failed)")
                 }
                 next = try service.nextWake(after: now)
                 try store.setDaemonValue("last-run", Timestamp.format(now))
-                lastVersion = try store.externalChangeCounter()
+                lastVersion = version
             } catch {
                 log.error("this round failed; trying again in a minute, or sooner when the database changes: \(error)")
                 turnFailed = true
@@ -115,16 +140,16 @@ public final class Daemon {
             // Also at midnight: "late" changes with the date on the site, and a turn a day tells the
             // next start that this was no downtime.
             let midnight = service.workspace.config.timeZone.moment(service.workspace.config.timeZone.localDate(of: now).adding(days: 1))
-            let wake = clock.realMoment(for: min(next ?? midnight, midnight))
-            var reason = wakeup.wait(until: wake)
+            let wake = min(next ?? midnight, midnight)
+            var reason = wakeup.wait(until: wake, on: clock)
             while reason == .databaseChanged, (try? store.externalChangeCounter()) == lastVersion {
-                reason = wakeup.wait(until: wake)
+                reason = wakeup.wait(until: wake, on: clock)
             }
             switch reason {
             case .stop:
                 notifier.stopping()
                 log.notice("stopping")
-                return .ok
+                return .stopped
             case .reload:
                 notifier.reloading()
                 do {

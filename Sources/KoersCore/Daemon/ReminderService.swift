@@ -173,7 +173,7 @@ public final class ReminderService {
                               sent: ready, notSent: stale).sections(for: $0)
             } ?? []) + [told].compactMap { $0 }
             let content = (keys + reported.map { "failed:\($0.id)" }).joined(separator: ",")
-            let key = overview == nil ? "digest|\(person.id)|\(today)|" + MailDigest.hex(MailDigest.sha256(Array(content.utf8))).prefix(16)
+            let key = overview == nil ? "digest|\(person.id)|\(today)|" + SHA256.hex(SHA256.hash(Array(content.utf8))).prefix(16)
                                       : "overview|\(person.id)|\(today)"
             let message = mail.message(for: person, digest: digest,
                                        failures: reported.map { .init(recipient: $0.recipient, subject: $0.subject, response: $0.lastResponse ?? "") },
@@ -300,6 +300,16 @@ public final class ReminderService {
         min(60 * pow(2, Double(max(0, attempts - 1))), 3600)
     }
 
+    /// Erases the trajectories whose retention period is over at `now` (`Retention`); returns how many.
+    @discardableResult
+    public func eraseExpiredTrajectories(now: Date) throws -> Int {
+        let erased = try Retention(workspace: workspace, store: store).eraseExpired(now: now)
+        if erased > 0 {
+            log.info("erased \(erased) trajectory(ies) whose retention period of \(workspace.config.privacy.retentionMonths) month(s) ended")
+        }
+        return erased
+    }
+
     /// The next moment something is due: a planned reminder or a retry.
     public func nextWake(after now: Date) throws -> Date? {
         let set = try AgendaSet(workspace: workspace, store: store)
@@ -307,7 +317,7 @@ public final class ReminderService {
         let retry = try store.nextAttempt().map { max($0, now) }
         let failureReport = try store.unreportedFailures().isEmpty ? nil : nextMailMoment(after: now)
         let report = reportSchedule.next(after: now)?.sendAt
-        let retention = try nextRetentionMoment(after: now)
+        let retention = try Retention(workspace: workspace, store: store).nextMoment(after: now)
         let catchUp = try store.catchUpAt().flatMap { $0 > now ? $0 : nil }
         // An overview still owed after a turn waits for a sending time: today's if it is still to
         // come, else (her mail of today went already) the next.

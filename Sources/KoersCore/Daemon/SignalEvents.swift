@@ -5,12 +5,14 @@ import Glibc
 #endif
 
 /// Turns SIGHUP into a reload and SIGTERM/SIGINT into a stop, delivered through Dispatch sources on
-/// a private queue (no Swift work inside a C signal handler). Keep the value alive while running.
-public final class SignalEvents: @unchecked Sendable {
+/// a private queue (no Swift work inside a C signal handler).
+public final class SignalEvents: WakeupSource, @unchecked Sendable {
     private let queue = DispatchQueue(label: "koers.signals")
     private var sources: [DispatchSourceSignal] = []
 
-    public init(_ wakeup: Wakeup) {
+    public init() {}
+
+    public func start(posting wakeup: Wakeup, databasePath: String) {
         signal(SIGPIPE, SIG_IGN)
         // A parent may have started us with these signals blocked (Foundation's Process passes its
         // thread's mask on); blocked, they would never arrive.
@@ -27,5 +29,10 @@ public final class SignalEvents: @unchecked Sendable {
         }
     }
 
-    deinit { sources.forEach { $0.cancel() } }
+    public func stop() {
+        sources.forEach { $0.cancel() }
+        sources = []
+    }
+
+    deinit { stop() }
 }

@@ -6,7 +6,7 @@ import Glibc
 /// Speaks systemd's notify protocol (`READY=1`, `STATUS=…`, `RELOADING=1`, `STOPPING=1`) directly
 /// over `$NOTIFY_SOCKET`, so no libsystemd is needed. Without the variable (not under systemd) it
 /// does nothing. The only place Koers touches socket structures.
-public struct SystemdNotifier: Sendable {
+public struct SystemdNotifier: ServiceNotifier {
     private let socketPath: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {

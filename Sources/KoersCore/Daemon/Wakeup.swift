@@ -1,7 +1,7 @@
 import Foundation
 
-/// How the daemon sleeps: until a deadline, or until something happens (a signal, a change to the
-/// database). No polling: a sleep with nothing due waits on a condition.
+/// How the daemon sleeps: until a moment on its clock, or until something happens (a signal, a
+/// change to the database). No polling: a sleep with nothing due waits on a condition.
 public final class Wakeup: @unchecked Sendable {
     /// Why the daemon woke up.
     public enum Reason: Sendable, Equatable { case deadline, reload, stop, databaseChanged }
@@ -29,17 +29,13 @@ public final class Wakeup: @unchecked Sendable {
         return stopPosted
     }
 
-    /// Sleeps until a posted reason arrives or `deadline` (in real time) passes; stop wins over
-    /// everything else, reload over a database change.
-    public func wait(until deadline: Date?) -> Reason {
+    /// Sleeps until a posted reason arrives or `clock` shows `moment`; stop wins over everything
+    /// else, reload over a database change.
+    public func wait(until moment: Date, on clock: any AlarmClock) -> Reason {
         condition.lock()
         defer { condition.unlock() }
         while pending.isEmpty {
-            if let deadline {
-                if !condition.wait(until: deadline) && pending.isEmpty { return .deadline }
-            } else {
-                condition.wait()
-            }
+            if !clock.wait(on: condition, until: moment) && pending.isEmpty { return .deadline }
         }
         let reasons = pending
         pending.removeAll()

@@ -51,8 +51,8 @@ public enum MessageBuilder {
     /// The left part is a digest of the key, so keys holding names or addresses do not show in
     /// the header, and any key gives a valid ID.
     public static func messageID(forKey key: String, domain: String) -> String {
-        let digest = MailDigest.sha256(Array("koers-message-id\u{0}".utf8) + Array(key.utf8))
-        return MailDigest.hex(digest.prefix(16)) + "@" + domain
+        let digest = SHA256.hash(Array("koers-message-id\u{0}".utf8) + Array(key.utf8))
+        return SHA256.hex(digest.prefix(16)) + "@" + domain
     }
 
     // MARK: - Checks
@@ -120,7 +120,7 @@ public enum MessageBuilder {
         var attempt = 0
         while true {
             let seed = "koers-boundary\u{0}\(messageID)\u{0}\(attempt)"
-            let candidate = "=_Koers_" + MailDigest.hex(MailDigest.sha256(Array(seed.utf8)).prefix(12))
+            let candidate = "=_Koers_" + SHA256.hex(SHA256.hash(Array(seed.utf8)).prefix(12))
             if !parts.contains(where: { $0.contains(candidate) }) { return candidate }
             attempt += 1
         }

@@ -23,19 +23,13 @@ struct LogTests {
 
     @Test("Each line is written with its priority, on one line, without addresses")
     func written() {
-        final class Lines: @unchecked Sendable {
-            private let lock = NSLock()
-            private var lines: [String] = []
-            func append(_ line: String) { lock.withLock { lines.append(line) } }
-            var all: [String] { lock.withLock { lines } }
-        }
-        let lines = Lines()
-        let log = Log { lines.append($0) }
+        let lines = LogLines()
+        let log = lines.log
         log.error("refused: 550 <p.smit@example.org>\nUser unknown")
         // A server's answer may hold anything: a line break before a combining mark, CR LF, an
         // escape sequence or a LINE SEPARATOR could otherwise forge a line or recolour a terminal.
         log.warning("451 try later\n\u{301}<3>forged\r\nline\u{1B}[31m\u{2028}end")
-        #expect(lines.all == ["<3>refused: 550 <[address]> User unknown\n",
+        #expect(lines.all.withLock { $0 } == ["<3>refused: 550 <[address]> User unknown\n",
                               "<4>451 try later \u{301}<3>forged  line [31m end\n"])
     }
 }

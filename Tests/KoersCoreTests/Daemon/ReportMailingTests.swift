@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import KoersCore
 
@@ -19,21 +18,14 @@ struct ReportMailingTests {
       "people": [
     """)
 
-    /// The log lines a service wrote.
-    final class Lines: Sendable {
-        let all = Mutex<[String]>([])
-        func count(containing text: String) -> Int { all.withLock { $0.filter { $0.contains(text) }.count } }
-    }
-
     /// A service whose daemon last ran on `lastRun`.
-    func service(lastRun: String, lines: Lines? = nil) throws -> (ReminderService, Store) {
+    func service(lastRun: String, lines: LogLines? = nil) throws -> (ReminderService, Store) {
         fixture.standard(config: Self.config)
         let workspace = try fixture.load()
         let store = try Store(path: workspace.config.databasePath)
         try store.setDaemonValue("reports-planned-through", lastRun)
-        let log = Log { line in lines?.all.withLock { $0.append(line) } }
         return (ReminderService(workspace: workspace, store: store,
-                                transport: FileTransport(folder: fixture.folder + "/mail"), log: log), store)
+                                transport: FileTransport(folder: fixture.folder + "/mail"), log: lines?.log ?? Log { _ in }), store)
     }
 
     func reportMails(_ store: Store) throws -> [Store.OutboxMessage] {
@@ -112,7 +104,7 @@ struct ReportMailingTests {
 
     @Test("The site is written at start, after a change in the database and on a new day, and not otherwise")
     func sitePublisher() throws {
-        let lines = Lines()
+        let lines = LogLines()
         let (service, store) = try service(lastRun: "2024-07-01", lines: lines)
         let publisher = SitePublisher(log: service.log)
         func written() -> Int { lines.count(containing: "site written") }

@@ -4,8 +4,8 @@ import Testing
 
 /// The clock jumps: forward after a suspend (or a machine that was off), back after NTP corrects a
 /// clock that ran ahead. Koers reads time only through its clock, so a jump is a round at a much
-/// later or earlier `now`: in-process, the daemon's round (`ReminderService`) called with such
-/// moments; as a process, `koers run` restarted with a `--now` days later or earlier.
+/// later or earlier `now`: the daemon's round (`ReminderService`) called with such moments, and the
+/// daemon's loop restarted on a clock days later or earlier (`InProcessDaemon`).
 ///
 /// Expected: after a forward jump, what is still relevant is sent (one digest per person) and
 /// what went stale is recorded, never sent; after a backward jump nothing is sent again (the
@@ -74,34 +74,34 @@ struct ClockJumpFaultTests {
 
     @Test("koers run restarted twelve days later catches up in one digest per person, and restarted a day earlier sends nothing again")
     func jumpsAcrossRestarts() throws {
-        let daemon = try DaemonProcess(mail: DaemonProcess.fileMail)
-        try daemon.markRunning(through: "2024-08-28", at: "2024-08-28T23:00:00+02:00")
-        try daemon.start(now: "2024-08-29T07:59:57+02:00")
-        #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 10 }, "\(daemon.log)")
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(limit: 60) == 0)
+        let installation = try DaemonProcess(mail: DaemonProcess.fileMail)
+        try installation.markRunning(through: "2024-08-28", at: "2024-08-28T23:00:00+02:00")
+        let first = InProcessDaemon(installation, now: "2024-08-29T07:59:57+02:00")
+        let beforeEight = try #require(first.start(), "\(first.log)")
+        _ = try #require(first.advance(to: "2024-08-29T08:00:00+02:00", after: beforeEight), "\(first.log)")
+        #expect(installation.mailFiles.count == 10, "\(first.log)")
+        #expect(first.stop() == .stopped)
 
         // Twelve days without a turn: downtime, so the Co-OP'er's mail of the day is her overview.
-        try daemon.start(now: "2024-09-10T12:00:00+02:00")
-        #expect(DaemonProcess.eventually(120) { daemon.mailFiles.count == 17 }, "\(daemon.log)")
-        #expect(try daemon.outboxMessages().filter { $0.key.hasPrefix("overview|c.jansen|2024-09-10") }.count == 1)
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(limit: 60) == 0)
+        let later = InProcessDaemon(installation, now: "2024-09-10T12:00:00+02:00")
+        try #require(later.start() != nil, "\(later.log)")
+        #expect(installation.mailFiles.count == 17, "\(later.log)")
+        #expect(try installation.outboxMessages().filter { $0.key.hasPrefix("overview|c.jansen|2024-09-10") }.count == 1)
+        #expect(later.stop() == .stopped)
 
         // Back to just before 08:00 on the 9th, when the KC-C4 reminder (already sent) is due: the
         // daemon wakes for it and finds it handled.
-        try daemon.start(now: "2024-09-09T07:59:58+02:00")
-        #expect(DaemonProcess.eventually(120) {
-            guard let lastRun = daemon.daemonValue("last-run") else { return false }
-            return lastRun >= "2024-09-09T06:00:00.000Z" && lastRun < "2024-09-10"
-        }, "\(daemon.log)")
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(limit: 60) == 0)
+        let earlier = InProcessDaemon(installation, now: "2024-09-09T07:59:58+02:00")
+        let beforeDue = try #require(earlier.start(), "\(earlier.log)")
+        #expect(beforeDue.until == Timestamp.parse("2024-09-09T08:00:00+02:00"))
+        _ = try #require(earlier.advance(to: "2024-09-09T08:00:00+02:00", after: beforeDue), "\(earlier.log)")
+        #expect(installation.daemonValue("last-run") == "2024-09-09T06:00:00.000Z", "the turn at 08:00 is done")
+        #expect(earlier.stop() == .stopped)
 
-        #expect(daemon.mailFiles.count == 17)
-        let outbox = try daemon.outboxMessages()
+        #expect(installation.mailFiles.count == 17)
+        let outbox = try installation.outboxMessages()
         #expect(outbox.count == 17 && outbox.allSatisfy { $0.status == .sent && $0.attempts == 1 })
-        let reminders = try Database(path: daemon.databasePath).rows("SELECT status, count(*) FROM reminder GROUP BY status")
+        let reminders = try Database(path: installation.databasePath).rows("SELECT status, count(*) FROM reminder GROUP BY status")
             .map { "\($0.text(0) ?? "") \($0.int(1) ?? 0)" }
         #expect(reminders == ["queued 18"], "every reminder queued once, none stale: the 12-day catch-up was still in time")
     }

@@ -51,7 +51,7 @@ public struct FileTransport: MailTransport {
             if name.utf8.count > 180 { name = String(name.prefix(180)) }
             if !name.isEmpty { return name }
         }
-        return MailDigest.hex(MailDigest.sha256(message))
+        return SHA256.hex(SHA256.hash(message))
     }
 
     /// The Message-ID header's value without angle brackets, if the header section has one.
@@ -119,7 +119,7 @@ final class FileSession: MailSession {
                                   fault: .settings)
         }
         let base = FileTransport.baseName(for: message)
-        let candidates = [base, base + "-" + String(MailDigest.hex(MailDigest.sha256(message)).prefix(16))]
+        let candidates = [base, base + "-" + String(SHA256.hex(SHA256.hash(message)).prefix(16))]
         for name in candidates {
             let path = folder + "/" + name + ".eml"
             switch store(message, at: path) {

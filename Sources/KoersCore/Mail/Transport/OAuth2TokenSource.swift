@@ -37,11 +37,11 @@ public final class OAuth2TokenSource: Sendable {
 
     private let settings: Settings
     private let cache: OAuth2TokenCache?
-    private let clock: any Clock
+    private let clock: any WallClock
     private let current = Mutex<OAuth2TokenCache.Token?>(nil)
 
     /// `cachePath` nil keeps tokens in memory only.
-    public init(_ settings: Settings, cachePath: String?, clock: any Clock = SystemClock()) {
+    public init(_ settings: Settings, cachePath: String?, clock: any WallClock = SystemClock()) {
         self.settings = settings
         self.cache = cachePath.map { OAuth2TokenCache(path: $0) }
         self.clock = clock

@@ -81,7 +81,7 @@ struct FileTransportTests {
         let folder = try TemporaryFolder()
         let message = Array("Subject: zonder id\r\n\r\nTekst\r\n".utf8)
         _ = try await writeToFolder(folder.path, [message])
-        #expect(try folder.names() == [MailDigest.hex(MailDigest.sha256(message)) + ".eml"])
+        #expect(try folder.names() == [SHA256.hex(SHA256.hash(message)) + ".eml"])
     }
 
     @Test("a Message-ID cannot escape the folder or hide the file")
@@ -95,7 +95,7 @@ struct FileTransportTests {
         #expect(FileTransport.baseName(for: Array("Subject: x\r\nMessage-ID:\r\n <folded@koers.example>\r\n\r\n".utf8))
                 == "folded@koers.example")
         let body = Array("Subject: x\r\n\r\nMessage-ID: <in-body@x>\r\n".utf8)
-        #expect(FileTransport.baseName(for: body) == MailDigest.hex(MailDigest.sha256(body)))
+        #expect(FileTransport.baseName(for: body) == SHA256.hex(SHA256.hash(body)))
     }
 
     @Test("a missing folder is created, readable by its owner only")

@@ -1,8 +1,8 @@
 /// SHA-256 (FIPS 180-4), for Message-IDs and MIME boundaries that must be the same on every run
 /// and machine. Swift's `Hasher` is seeded per process, and Foundation on Linux has no digest.
 /// Not used for secrecy.
-enum MailDigest {
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
+enum SHA256 {
+    static func hash(_ message: [UInt8]) -> [UInt8] {
         var hash: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
