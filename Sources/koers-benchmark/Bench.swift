@@ -1,5 +1,6 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersSynthetic
 
 /// What measurements share in one run: where the repository is, a scratch folder, the synthetic
 /// workspace (generated once), and every sample taken so far, so that a baseline used by several

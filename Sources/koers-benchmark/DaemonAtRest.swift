@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersModel
 
 /// The daemon at rest: the built `koers run` on a copy of the example configuration (its database
 /// beside it), started at

@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersStore
 
 /// The floor under the report and site rows: the same work without Koers' logic. One plain query
 /// reads every history row of the agenda through Koers' `Database` (a second connection on the

@@ -1,5 +1,9 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersModel
+import KoersServices
+import KoersStore
+import KoersSynthetic
 
 /// A workspace with a status history in a database of its own, and the days its report and site
 /// are taken on: the report on the horizon's last but one half-year as of its last day (2024-H1

@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersFormats
 
 /// The rows as JSON, for tracking results over time: times in milliseconds, every run kept; the
 /// notes with their numbers.

@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersFormats
 
 /// Loading and checking the bundled agenda with the example configuration (and its template), as
 /// every command does first, against Foundation reading and parsing the same files with

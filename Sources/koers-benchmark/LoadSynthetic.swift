@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersFormats
 
 /// Loading and checking one agenda `scale` times the bundled one's size, against loading the
 /// bundled agenda: about `scale`× means loading grows linearly with the agenda.

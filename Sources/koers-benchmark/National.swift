@@ -1,5 +1,8 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersMail
+import KoersModel
+import KoersServices
 
 /// The national rows (`--national`): the work of a board running 150 agendas with 20,000 people
 /// in induction trajectories (`NationalData`), each against a baseline measured in the same run.

@@ -1,5 +1,8 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersModel
+import KoersStore
+import KoersSynthetic
 
 /// The national data set: 150 agendas the size of the bundled one (starting in 2022 through 2029,
 /// so together they span 2022–2031), 156 schools each with a mentor and a school trainer, ten years

@@ -1,5 +1,7 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersModel
+import KoersStore
 
 /// Planning one year of reminders (what `koers preview` and the daemon do), for the bundled agenda
 /// and for a synthetic agenda `scale` times its size, both against the bundled agenda's time: about

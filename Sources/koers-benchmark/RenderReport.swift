@@ -1,5 +1,6 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersModel
 
 /// The half-year report as `koers report halfyear` makes it once the workspace is loaded: the
 /// histories (and indicator measurements, spending and scan rounds, none here) read from the

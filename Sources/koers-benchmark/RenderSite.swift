@@ -1,5 +1,5 @@
 import Foundation
-import KoersCore
+import KoersServices
 
 /// The site as `koers site` makes it once the workspace is loaded, in two rows per agenda:
 /// - pages: the histories and archived reports read from the database and every page built

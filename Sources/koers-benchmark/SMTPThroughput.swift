@@ -1,5 +1,9 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersMail
+import KoersModel
+import KoersServices
+import KoersStore
 
 /// 1,000 messages (one reminder each) through Koers' outbox to a real SMTP server on 127.0.0.1
 /// (`SMTPSink`: STARTTLS and AUTH PLAIN/LOGIN required, its self-signed certificate as `caFile`,

@@ -1,5 +1,7 @@
 import Foundation
-import KoersCore
+import KoersFormats
+import KoersStore
+import KoersSynthetic
 
 // koers-benchmark: measures, then prints a table (or JSON). See Options.usage and scripts/benchmark.
 func fail(_ message: String, status: Int32) -> Never {

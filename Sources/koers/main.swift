@@ -1,5 +1,6 @@
 import Foundation
-import KoersCore
+import KoersCLI
+import KoersFormats
 
 // A file size limit (RLIMIT_FSIZE) must fail the write with EFBIG, reported as a full disk, rather
 // than kill the process with SIGXFSZ in the middle of a database commit.

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// What the command line says when something is wrong: exit status, and a message that says what to

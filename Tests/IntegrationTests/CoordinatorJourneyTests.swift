@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The Co-OP'er's week, end to end through the real binary: check, look at the agenda, record

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The Co-OP'er exports the bundled agenda with the demo history, through the real binary: a

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The administrator's and the Co-OP'er's first day on a server: `scripts/install` into a staging

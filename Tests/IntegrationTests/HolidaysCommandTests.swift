@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The administrator's yearly chore, end to end through the real binary: download the school

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// `scripts/install` and `scripts/uninstall` into a staging root (DESTDIR): what the admin gets,

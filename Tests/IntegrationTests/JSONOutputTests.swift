@@ -1,6 +1,7 @@
 import Foundation
+import KoersFormats
+import KoersTestSupport
 import Testing
-import KoersCore
 
 /// `--json` is what scripts read. Until Koers wrote every JSON through one writer, Foundation's
 /// `JSONEncoder` wrote it; the bytes have to be the ones it wrote.

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The coordinator records indicator measurements and spending with the real binary, and the

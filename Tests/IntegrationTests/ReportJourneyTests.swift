@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The coordinator's half-yearly report, end to end through the real binary on the bundled agenda

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The Co-OP'er runs the biennial zelfscan through the real binary: the answers of the 2022

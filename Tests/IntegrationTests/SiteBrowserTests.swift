@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// The site as a browser sees it: `koers site` on the bundled agenda with the demo history, then

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 @Suite("The systemd unit")

@@ -1,4 +1,5 @@
 import Foundation
+import KoersTestSupport
 import Testing
 
 /// A school trainer's journey through the real binary: a starting teacher joins, the preview shows
