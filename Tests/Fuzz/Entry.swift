@@ -1,7 +1,7 @@
 import Foundation
 
 // The libFuzzer entry points. `scripts/fuzz` compiles this file with the targets in
-// Tests/KoersCoreTests/Fuzz/Targets into one binary and names the target in KOERS_FUZZ_TARGET.
+// Tests/KoersTests/Fuzz/Targets into one binary and names the target in KOERS_FUZZ_TARGET.
 
 /// The target's name, checked once before the first input by `LLVMFuzzerInitialize`.
 nonisolated(unsafe) private var targetName = ""
