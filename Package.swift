@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "KoersCLI",
                 dependencies: ["KoersDaemon", "KoersServices", "KoersMail", "KoersStore", "KoersFormats", "KoersModel",
                                "KoersSystem"]),
-        .executableTarget(name: "koers", dependencies: ["KoersCLI", "KoersFormats"]),
+        .executableTarget(name: "koers", dependencies: ["KoersCLI", "KoersFormats", "KoersSystem"]),
 
         // Generated agendas, boards and histories, for the tests and the benchmark only.
         .target(name: "KoersSynthetic", dependencies: ["KoersStore", "KoersFormats", "KoersModel"]),

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import KoersModel
 import KoersStore
 import KoersSystem
@@ -75,7 +72,7 @@ public final class DaemonLock {
             try? file.close()
             throw .held(database: database, by: holder(at: path) ?? Holder())
         }
-        let text = "\(getpid())\n\(Timestamp.format(startedAt))\n"
+        let text = "\(CurrentProcess.id)\n\(Timestamp.format(startedAt))\n"
         try? file.truncate()
         try? file.writeAll(Array(text.utf8))
         return DaemonLock(file: file)

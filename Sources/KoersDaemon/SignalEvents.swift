@@ -1,8 +1,6 @@
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import KoersSystem
 
 /// Turns SIGHUP into a reload and SIGTERM/SIGINT into a stop, delivered through Dispatch sources on
 /// a private queue (no Swift work inside a C signal handler).
@@ -13,16 +11,11 @@ public final class SignalEvents: WakeupSource, @unchecked Sendable {
     public init() {}
 
     public func start(posting wakeup: Wakeup, databasePath: String) {
-        signal(SIGPIPE, SIG_IGN)
-        // A parent may have started us with these signals blocked (Foundation's Process passes its
-        // thread's mask on); blocked, they would never arrive.
-        var set = sigset_t()
-        sigemptyset(&set)
-        for number in [SIGHUP, SIGTERM, SIGINT] { sigaddset(&set, number) }
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        for (number, reason) in [(SIGHUP, Wakeup.Reason.reload), (SIGTERM, .stop), (SIGINT, .stop)] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+        Signals.ignore(.brokenPipe)
+        Signals.unblock([.hangUp, .terminate, .interrupt])
+        for (signal, reason) in [(Signals.Signal.hangUp, Wakeup.Reason.reload), (.terminate, .stop), (.interrupt, .stop)] {
+            Signals.ignore(signal)
+            let source = DispatchSource.makeSignalSource(signal: signal.rawValue, queue: queue)
             source.setEventHandler { wakeup.post(reason) }
             source.resume()
             sources.append(source)

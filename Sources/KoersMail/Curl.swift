@@ -1,11 +1,5 @@
 import CCurl
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import KoersSystem
 
 // The one place in Koers that touches libcurl's pointers. Everything else talks to `CurlEasy`.
 
@@ -21,7 +15,7 @@ private let curlGlobalInitResult: UInt32 = {
 
 /// Ignores SIGPIPE for the process, once. Writes to a closed pipe or socket then fail with EPIPE.
 let sigpipeIgnored: Bool = {
-    signal(SIGPIPE, SIG_IGN)
+    Signals.ignore(.brokenPipe)
     return true
 }()
 
@@ -132,7 +126,7 @@ final class CurlEasy {
     func shutDownConnection() {
         var socket = curl_socket_t(-1)
         guard koers_curl_easy_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 else { return }
-        _ = shutdown(socket, Int32(SHUT_RDWR))
+        try? FileDescriptor(rawValue: socket, path: "the SMTP connection").shutDown()
     }
 
     func set(_ option: CURLoption, _ value: Int) throws(CurlError) {

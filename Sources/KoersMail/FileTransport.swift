@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KoersModel
 import KoersSystem
 
@@ -133,12 +126,8 @@ final class FileSession: MailSession {
                 continue
             case let .failed(error):
                 let text = "Could not write \(path) (\(error.operation.rawValue)): \(error.reason)"
-                switch error.code {
-                case ENOSPC?, EDQUOT?, EIO?, EAGAIN?, EMFILE?, ENFILE?, ENOMEM?, EINTR?, EBUSY?:
-                    return .transient(code: nil, response: text, fault: .local)
-                default:
-                    return .configuration(code: nil, response: text, fault: .settings)
-                }
+                return error.isTemporary ? .transient(code: nil, response: text, fault: .local)
+                    : .configuration(code: nil, response: text, fault: .settings)
             }
         }
         return .configuration(code: nil, response: "Could not write the message into \(folder): "
@@ -152,7 +141,7 @@ final class FileSession: MailSession {
         do throws(FileError) {
             try AtomicFile.create(message, at: path, mode: 0o600)
             return .written
-        } catch where error.operation == .link && error.code == EEXIST {
+        } catch where error.operation == .link && error.isNameTaken {
             guard let same = sameContent(path, message) else { return .occupied }
             return same ? .alreadyThere : .occupied
         } catch {
@@ -165,7 +154,7 @@ final class FileSession: MailSession {
         do throws(FileError) {
             return try FileDescriptor.readFile(path, limit: message.count, options: .noFollow) == message
         } catch {
-            return error.operation == .open && error.code == ENOENT ? nil : false
+            return error.operation == .open && error.isMissing ? nil : false
         }
     }
 }

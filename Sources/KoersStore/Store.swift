@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import KoersSystem
 
 /// Koers' state in one SQLite file: opened, migrated forward, and used from one place at a time.
 /// The CLI and the daemon each open their own `Store` on the same file; WAL and the busy timeout
@@ -18,7 +19,7 @@ public final class Store {
             } catch {
                 // Foundation's own text for this is empty on Linux; the system's reason is underneath.
                 let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error)
-                    .map { String(cString: strerror(Int32(($0 as NSError).code))) }
+                    .map { FileError(path: folder, operation: .mkdir, cause: .system(Int32(($0 as NSError).code))).reason }
                 throw StoreError.open(path: path, code: SQLITE_CANTOPEN,
                                       message: "cannot create the folder \(folder): \(reason ?? "\(error)")")
             }

@@ -39,7 +39,7 @@ public enum AtomicFile {
     private static func put(_ bytes: [UInt8], at path: String, mode: mode_t,
                             place: (String) throws(FileError) -> Void) throws(FileError) {
         let folder = FileSystem.folder(of: path)
-        let temporary = folder + "/." + FileSystem.name(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = folder + "/." + FileSystem.name(of: path) + ".tmp-\(CurrentProcess.id)-\(UInt32.random(in: 0...UInt32.max))"
         do throws(FileError) {
             try FileDescriptor.createFile(temporary, holding: bytes, permissions: mode)
             do throws(FileError) {

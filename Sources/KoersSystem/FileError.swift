@@ -5,7 +5,7 @@ import Glibc
 public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The step that failed; the raw value is the system call's name.
     public enum Operation: String, Sendable {
-        case open, create, stat, read, write, fsync, close, chmod, chown, seek, truncate, lock, rename, link, unlink
+        case open, create, stat, read, write, fsync, close, chmod, chown, seek, truncate, lock, rename, link, unlink, mkdir, socket, send, watch, shutdown
 
         /// What the step does to a file, as in "cannot set the mode of FILE".
         public var phrase: String {
@@ -18,6 +18,11 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
             case .unlink: "remove"
             case .rename: "rename to"
             case .link: "link to"
+            case .mkdir: "create"
+            case .socket: "open a socket for"
+            case .send: "send to"
+            case .watch: "watch"
+            case .shutdown: "shut down"
             default: rawValue
             }
         }
@@ -54,6 +59,25 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         if case let .system(code) = cause { return code }
         return nil
     }
+
+    /// The name is taken already (`EEXIST`): by a file `create` must not replace, or a folder.
+    public var isNameTaken: Bool { code == EEXIST }
+
+    /// Nothing is at the path (`ENOENT`).
+    public var isMissing: Bool { code == ENOENT }
+
+    /// The system ran short of something that may come back (disk space, memory, descriptors),
+    /// or the device was busy or failed: trying again later may succeed.
+    public var isTemporary: Bool {
+        [ENOSPC, EDQUOT, EIO, EAGAIN, EMFILE, ENFILE, ENOMEM, EINTR, EBUSY].contains(code ?? 0)
+    }
+
+    /// The file system cannot lock (some network file systems): `ENOLCK`, `EOPNOTSUPP`, `EINVAL`.
+    public var isLockUnsupported: Bool { [ENOLCK, EOPNOTSUPP, EINVAL].contains(code ?? 0) }
+
+    /// A rename failed because the name is a mount point or the other name is on another file
+    /// system (`EBUSY`, `EXDEV`).
+    public var isAcrossMountPoints: Bool { code == EBUSY || code == EXDEV }
 
     /// Why, in a few words: the system's own text for an `errno`.
     public var reason: String {

@@ -36,7 +36,7 @@ extension FileDescriptor {
             switch status.kind {
             case .regular: break
             case .folder: throw FileError(path: path, operation: .read, cause: .folder)
-            case .other: throw FileError(path: path, operation: .read, cause: .notRegularFile)
+            case .symbolicLink, .other: throw FileError(path: path, operation: .read, cause: .notRegularFile)
             }
             guard status.size <= limit else {
                 throw FileError(path: path, operation: .read, cause: .tooLarge(size: status.size, limit: limit))

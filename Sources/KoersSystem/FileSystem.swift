@@ -18,6 +18,33 @@ public enum FileSystem {
         guard unlink(path) == 0 else { throw .system(path, .unlink) }
     }
 
+    /// What is at `path`: with `followingLinks: false`, the symbolic link itself (`lstat`).
+    public static func status(of path: String, followingLinks: Bool = true) throws(FileError) -> FileStatus {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { throw .system(path, .stat) }
+        return FileStatus(info)
+    }
+
+    /// Creates the folder `path` with exactly `permissions`, whatever the umask. When
+    /// `mayExist`, a name already taken (`EEXIST`) is accepted and left as it is.
+    public static func makeFolder(_ path: String, permissions: mode_t, mayExist: Bool = false) throws(FileError) {
+        guard mkdir(path, permissions) == 0 else {
+            if mayExist && errno == EEXIST { return }
+            throw .system(path, .mkdir)
+        }
+        try setPermissions(of: path, permissions)
+    }
+
+    /// Sets the mode of the file at `path` exactly (following a symbolic link).
+    public static func setPermissions(of path: String, _ permissions: mode_t) throws(FileError) {
+        guard chmod(path, permissions) == 0 else { throw .system(path, .chmod) }
+    }
+
+    /// Gives the file at `path` to `group`, keeping its owner.
+    public static func setGroup(of path: String, _ group: gid_t) throws(FileError) {
+        guard chown(path, uid_t.max, group) == 0 else { throw .system(path, .chown) }
+    }
+
     /// Whether anything, a dangling symbolic link included, has the name `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()

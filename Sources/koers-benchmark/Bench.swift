@@ -1,6 +1,7 @@
 import Foundation
 import KoersFormats
 import KoersSynthetic
+import KoersSystem
 
 /// What measurements share in one run: where the repository is, a scratch folder, the synthetic
 /// workspace (generated once), and every sample taken so far, so that a baseline used by several
@@ -20,7 +21,7 @@ final class Bench {
     init(options: Options) throws {
         self.options = options
         repository = try options.repository ?? Self.findRepository()
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("koers-benchmark-\(getpid())").path
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("koers-benchmark-\(CurrentProcess.id)").path
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
 

@@ -1,11 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KoersSystem
 
 /// Puts a built site in place so that a web server never serves half of it: the whole site is
@@ -49,8 +42,7 @@ public enum SiteWriter {
         for path in pages.keys where !isAllowed(path) {
             throw Failure(kind: .refused, path: folder, reason: "the page path \"\(path)\" is not a plain relative path")
         }
-        var info = stat()
-        guard stat(parent, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+        guard (try? FileSystem.status(of: parent))?.kind == .folder else {
             throw Failure(kind: .io, path: folder, reason: "the folder \(parent) does not exist; create it first")
         }
         let lock: FileDescriptor
@@ -66,14 +58,14 @@ public enum SiteWriter {
         do throws(FileError) {
             try lock.waitForExclusiveLock()
         } catch {
-            guard [ENOLCK, EOPNOTSUPP, EINVAL].contains(error.code ?? 0) else { throw failure(.io, folder, "cannot lock \(parent)", error) }
+            guard error.isLockUnsupported else { throw failure(.io, folder, "cannot lock \(parent)", error) }
             locked = false
         }
 
         let exists = try checkReplaceable(target, shownAs: folder)
         if locked { removeLeftovers(in: parent, of: name) }
 
-        let suffix = "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+        let suffix = "\(CurrentProcess.id)-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
         let fresh = parent + "/." + name + ".koers-new-" + suffix
         do {
             try makeFolder(fresh)
@@ -116,16 +108,17 @@ public enum SiteWriter {
 
     /// Whether `target` exists; throws when it is there and not Koers's to replace.
     private static func checkReplaceable(_ target: String, shownAs folder: String) throws(Failure) -> Bool {
-        var info = stat()
-        if lstat(target, &info) != 0 {
-            if errno == ENOENT { return false }
-            throw failure(.io, folder, "cannot inspect it")
+        let kind: FileStatus.Kind
+        do throws(FileError) {
+            kind = try FileSystem.status(of: target, followingLinks: false).kind
+        } catch {
+            if error.isMissing { return false }
+            throw failure(.io, folder, "cannot inspect it", error)
         }
-        let type = info.st_mode & S_IFMT
-        if type == S_IFLNK {
+        if kind == .symbolicLink {
             throw Failure(kind: .refused, path: folder, reason: "it is a symbolic link; Koers replaces the folder itself, so give the real folder")
         }
-        guard type == S_IFDIR else {
+        guard kind == .folder else {
             throw Failure(kind: .refused, path: folder, reason: "it exists and is not a folder")
         }
         if isRegularFile(target + "/" + markerName) { return true }
@@ -146,8 +139,7 @@ public enum SiteWriter {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries where prefixes.contains(where: { entry.hasPrefix($0) }) {
             let path = parent + "/" + entry
-            var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            guard isFolder(path) else { continue }
             let empty = (try? FileManager.default.contentsOfDirectory(atPath: path))?.isEmpty ?? false
             if empty || isRegularFile(path + "/" + markerName) { remove(path) }
         }
@@ -168,11 +160,11 @@ public enum SiteWriter {
     }
 
     private static func makeFolder(_ path: String, mayExist: Bool = false) throws(StepError) {
-        if mkdir(path, 0o755) != 0 {
-            guard mayExist && errno == EEXIST else { throw StepError(reason: "cannot create \(path): \(message(errno))") }
-            return
+        do throws(FileError) {
+            try FileSystem.makeFolder(path, permissions: 0o755, mayExist: mayExist)
+        } catch {
+            throw StepError(error)
         }
-        guard chmod(path, 0o755) == 0 else { throw StepError(reason: "cannot set the mode of \(path): \(message(errno))") }
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(StepError) {
@@ -188,8 +180,7 @@ public enum SiteWriter {
         var folders = [root]
         if let enumerator = FileManager.default.enumerator(atPath: root) {
             while let relative = enumerator.nextObject() as? String {
-                var info = stat()
-                if lstat(root + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { folders.append(root + "/" + relative) }
+                if isFolder(root + "/" + relative) { folders.append(root + "/" + relative) }
             }
         }
         for folder in folders.reversed() {
@@ -202,8 +193,12 @@ public enum SiteWriter {
     }
 
     private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        (try? FileSystem.status(of: path, followingLinks: false))?.kind == .regular
+    }
+
+    /// A folder itself, not a symbolic link to one.
+    private static func isFolder(_ path: String) -> Bool {
+        (try? FileSystem.status(of: path, followingLinks: false))?.kind == .folder
     }
 
     private static func remove(_ path: String) {
@@ -218,15 +213,9 @@ public enum SiteWriter {
     }
 
     private static func hint(_ error: FileError) -> String {
-        error.code == EBUSY || error.code == EXDEV
+        error.isAcrossMountPoints
             ? ". Is it a mount point? Koers renames the folder itself, so give a folder inside the share or disk"
             : ""
-    }
-
-    private static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
-
-    private static func failure(_ kind: Failure.Kind, _ path: String, _ what: String, _ code: Int32 = errno) -> Failure {
-        Failure(kind: kind, path: path, reason: "\(what): \(message(code))")
     }
 
     private static func failure(_ kind: Failure.Kind, _ path: String, _ what: String, _ error: FileError,

@@ -1,11 +1,4 @@
 import CSQLite
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import KoersSystem
 
 /// Who may read the files Koers creates. Database files hold personal data; SQLite would create
@@ -19,7 +12,7 @@ package enum FileSharing {
     /// set-group-ID bit (`scripts/install`, `StateDirectoryMode=2770`) gives them its group.
     case folderGroup
 
-    var mode: mode_t { self == .owner ? 0o600 : 0o660 }
+    var mode: UInt32 { self == .owner ? 0o600 : 0o660 }
 }
 
 /// Creates `path` as an empty file shared as `sharing` says, unless something already exists there.
@@ -31,15 +24,16 @@ package func createFileIfMissing(_ path: String, sharing: FileSharing) throws(St
     do throws(FileError) {
         file = try FileDescriptor.open(path, .writeOnly, options: [.create, .exclusiveCreate], permissions: sharing.mode)
     } catch {
-        if error.code == EEXIST { return false }
+        if error.isNameTaken { return false }
         throw StoreError.open(path: path, code: SQLITE_CANTOPEN, message: error.reason)
     }
     // The umask can only remove bits, but set the mode explicitly so the result never depends on
     // the environment.
     do throws(FileError) {
         try file.closeAfter { () throws(FileError) in
-            var folder = stat()
-            if sharing == .folderGroup, stat(FileSystem.folder(of: path), &folder) == 0 { try file.setGroup(folder.st_gid) }
+            if sharing == .folderGroup, let folder = try? FileSystem.status(of: FileSystem.folder(of: path)) {
+                try file.setGroup(folder.group)
+            }
             try file.setPermissions(sharing.mode)
         }
     } catch {
@@ -55,14 +49,14 @@ package func createFileIfMissing(_ path: String, sharing: FileSharing) throws(St
 /// left alone: only their owner (or root) may change them.
 func shareWithFolderGroup(_ paths: [String]) {
     for path in paths {
-        var file = stat(), folder = stat()
-        guard stat(path, &file) == 0, file.st_uid == geteuid(), stat(FileSystem.folder(of: path), &folder) == 0 else { continue }
-        let mode = file.st_mode & 0o777
+        guard let file = try? FileSystem.status(of: path), file.isOwnedByThisProcess,
+              let folder = try? FileSystem.status(of: FileSystem.folder(of: path)) else { continue }
+        let mode = file.permissions
         if mode == FileSharing.owner.mode {
-            if file.st_gid != folder.st_gid { _ = chown(path, uid_t.max, folder.st_gid) }
-            _ = chmod(path, FileSharing.folderGroup.mode)
+            if file.group != folder.group { try? FileSystem.setGroup(of: path, folder.group) }
+            try? FileSystem.setPermissions(of: path, FileSharing.folderGroup.mode)
         } else if mode & 0o007 != 0 {
-            _ = chmod(path, mode & 0o770)
+            try? FileSystem.setPermissions(of: path, mode & 0o770)
         }
     }
 }

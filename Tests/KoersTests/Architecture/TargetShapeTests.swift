@@ -55,6 +55,15 @@ struct TargetShapeTests {
         }
     }
 
+    @Test("Only KoersSystem imports the C library")
+    func systemCalls() throws {
+        let files = try Self.sourceFiles()
+        let importers = Set(files.filter { file in
+            ["Glibc", "Musl", "Darwin"].contains { file.text.contains("import \($0)\n") }
+        }.map(\.target))
+        #expect(importers == ["KoersSystem"], "the C library is imported by \(importers.sorted())")
+    }
+
     @Test("The developer's guide names, for each target, exactly the targets it builds on directly")
     func guideMatchesPackage() throws {
         let guide = try String(contentsOfFile: Fixture.repository + "/docs/development.md", encoding: .utf8)
