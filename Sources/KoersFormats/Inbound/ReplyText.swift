@@ -22,7 +22,8 @@ package enum ReplyText {
     static func isCut(_ lines: [Substring], at index: Int) -> Bool {
         let raw = lines[index]
         if raw.isEmpty { return false }
-        if raw == "-- " || raw == "--" { return true }  // RFC 3676 §4.3 signature separator
+        // RFC 3676 §4.3's `-- `; transports and clients may add or strip the trailing space.
+        if String(raw).trimmingTrailingSpaces() == "--" { return true }
         let line = normalized(raw)
         if line.hasPrefix(">") { return true }
         if line.count >= 10 && line.allSatisfy({ $0 == "_" }) { return true }  // Outlook desktop

@@ -57,6 +57,7 @@ struct ReplyTextTests {
     func cuts() {
         #expect(ReplyText.kept(from: "\n\n2 gedaan  \n> 1. LO-A3") == "2 gedaan")
         #expect(ReplyText.kept(from: "2 gedaan\n-- \nPieter") == "2 gedaan")
+        #expect(ReplyText.kept(from: "2 gedaan\n-- \t\nPieter") == "2 gedaan")
         #expect(ReplyText.kept(from: "2 gedaan\r\nMet vriendelijke groet,\r\nPieter") == "2 gedaan")
         #expect(ReplyText.kept(from: "2 gedaan\n\nVerzonden vanaf mijn iPad") == "2 gedaan")
         #expect(ReplyText.kept(from: "2 gedaan\nGet Outlook for Android") == "2 gedaan")
