@@ -136,7 +136,7 @@ package enum MailText {
 
     /// A multipart body split at its boundary (RFC 2046 §5.1.1). The line break before a
     /// delimiter belongs to the delimiter; a body that was cut off ends its last part at the end.
-    private struct Multipart {
+    struct Multipart {
         var preamble: [UInt8] = []
         var parts: [[UInt8]] = []
         var epilogue: [UInt8] = []
@@ -282,7 +282,7 @@ package enum MailText {
     // MARK: - Bytes
 
     /// ASCII-lowercased text without surrounding whitespace.
-    private static func lowercasedToken(_ bytes: some Collection<UInt8>) -> String {
+    static func lowercasedToken(_ bytes: some Collection<UInt8>) -> String {
         let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         guard let first = lowered.firstIndex(where: { !isBlank($0) }),
               let last = lowered.lastIndex(where: { !isBlank($0) }) else { return "" }
@@ -290,7 +290,7 @@ package enum MailText {
     }
 
     /// A space or a tab.
-    private static func isBlank(_ byte: UInt8) -> Bool {
+    static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09
     }
 

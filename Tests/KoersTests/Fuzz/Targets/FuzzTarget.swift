@@ -40,6 +40,7 @@ enum FuzzTargets {
         CSVFuzzTarget.self,
         ScanCSVFuzzTarget.self,
         MessageFuzzTarget.self,
+        InboundFuzzTarget.self,
     ]
 
     static func named(_ name: String) -> (any FuzzTarget.Type)? {
